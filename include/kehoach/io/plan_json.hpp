@@ -1,0 +1,33 @@
+#pragma once
+/// @file plan@1 JSON, read and written (docs/plan-format.md).
+
+#include <kehoach/model/plan.hpp>
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace kehoach {
+
+/// The schema name plan@1 files carry.
+inline constexpr std::string_view plan_schema = "kehoach/plan@1";
+
+/**
+ * @brief Reads a plan@1 document.
+ *
+ * Throws parse_error with line, column and JSON path for malformed JSON, a wrong schema, an
+ * unknown field, a value of the wrong type, an impossible date, a duplicate id and a reference to
+ * nothing. `source` names the input in messages.
+ * @code
+ * auto p = kehoach::parse_plan_json(R"({"schema": "kehoach/plan@1", "plan": {}, "items": []})");
+ * @endcode
+ */
+[[nodiscard]] plan parse_plan_json(std::string_view text, std::string_view source = "<string>");
+
+/// Reads a plan@1 file ("-" for standard input).
+[[nodiscard]] plan load_plan_json(const std::filesystem::path& path);
+
+/// The canonical plan@1 text of a plan: reading it back gives the same plan and the same text.
+[[nodiscard]] std::string to_plan_json(const plan& p);
+
+}  // namespace kehoach

@@ -1,0 +1,24 @@
+#pragma once
+/// @file The whole public API of kehoach.
+
+#include <kehoach/version.hpp>
+
+#include <kehoach/enum_names.hpp>
+#include <kehoach/error.hpp>
+
+#include <kehoach/text/normalize.hpp>
+
+#include <kehoach/time/date.hpp>
+#include <kehoach/time/deadline.hpp>
+
+#include <kehoach/model/diagnostic.hpp>
+#include <kehoach/model/event.hpp>
+#include <kehoach/model/item.hpp>
+#include <kehoach/model/plan.hpp>
+#include <kehoach/model/portfolio.hpp>
+#include <kehoach/model/unit.hpp>
+
+#include <kehoach/analysis/summary.hpp>
+
+#include <kehoach/io/file.hpp>
+#include <kehoach/io/plan_json.hpp>

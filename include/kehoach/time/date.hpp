@@ -1,0 +1,23 @@
+#pragma once
+/// @file Calendar dates: std::chrono::sys_days, read and written as ISO `YYYY-MM-DD`.
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace kehoach {
+
+/// A calendar date. Days since 1970-01-01, so dates subtract and compare as integers.
+using date = std::chrono::sys_days;
+
+/// The date `YYYY-MM-DD` names, or nullopt if the text is not exactly that form or no such day exists.
+[[nodiscard]] std::optional<date> parse_iso_date(std::string_view text) noexcept;
+
+/// The date as `YYYY-MM-DD` (years 0..9999).
+[[nodiscard]] std::string to_iso(date day);
+
+/// The date year-month-day, or nullopt when no such day exists (`31/02`).
+[[nodiscard]] std::optional<date> make_date(int year, unsigned month, unsigned day) noexcept;
+
+}  // namespace kehoach

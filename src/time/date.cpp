@@ -1,0 +1,41 @@
+#include <kehoach/time/date.hpp>
+
+#include <fmt/format.h>
+
+namespace kehoach {
+namespace {
+
+bool read_digits(std::string_view text, std::size_t from, std::size_t count, int& value) noexcept {
+    value = 0;
+    for (std::size_t i = from; i < from + count; ++i) {
+        const char c = text[i];
+        if (c < '0' || c > '9') return false;
+        value = value * 10 + (c - '0');
+    }
+    return true;
+}
+
+}  // namespace
+
+std::optional<date> make_date(int year, unsigned month, unsigned day) noexcept {
+    const std::chrono::year_month_day ymd{std::chrono::year{year}, std::chrono::month{month},
+                                          std::chrono::day{day}};
+    if (!ymd.ok()) return std::nullopt;
+    return date{ymd};
+}
+
+std::optional<date> parse_iso_date(std::string_view text) noexcept {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+    int year, month, day;
+    if (!read_digits(text, 0, 4, year) || !read_digits(text, 5, 2, month) || !read_digits(text, 8, 2, day))
+        return std::nullopt;
+    return make_date(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
+}
+
+std::string to_iso(date day) {
+    const std::chrono::year_month_day ymd{day};
+    return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                       static_cast<unsigned>(ymd.day()));
+}
+
+}  // namespace kehoach

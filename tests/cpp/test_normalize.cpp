@@ -1,0 +1,36 @@
+#include <kehoach/text/normalize.hpp>
+
+#include <kehoach/error.hpp>
+
+#include <catch2/catch.hpp>
+
+using kehoach::name_key;
+
+TEST_CASE("names that differ in case, dashes and spacing share a key", "[normalize]") {
+    const auto key = name_key("Văn phòng – Thống kê xã");
+    CHECK(name_key("VĂN PHÒNG – THỐNG KÊ XÃ") == key);
+    CHECK(name_key("Văn phòng - Thống kê xã") == key);
+    CHECK(name_key("Văn phòng—Thống kê  xã") == key);
+    CHECK(name_key("  Văn phòng\u00a0-\tThống kê xã ") == key);
+    CHECK(key == "văn phòng-thống kê xã");
+}
+
+TEST_CASE("decomposed (NFD) text has the key of its composed form", "[normalize]") {
+    // "Công an xã" with the diacritics as combining marks, as some PDF extractors write it.
+    const std::string nfd = "Co\u0302ng an xa\u0303";
+    CHECK(name_key(nfd) == name_key("Công an xã"));
+    CHECK(kehoach::to_nfc(nfd) == "Công an xã");
+}
+
+TEST_CASE("Đ folds to đ and diacritics still tell names apart", "[normalize]") {
+    CHECK(name_key("ĐỘI CẢNH SÁT") == name_key("đội cảnh sát"));
+    CHECK(name_key("Tư pháp") != name_key("Tu phap"));
+}
+
+TEST_CASE("invalid UTF-8 is an error, not a silent key", "[normalize]") {
+    const std::string broken = "C\xC3\x28ng an";
+    CHECK_FALSE(kehoach::is_valid_utf8(broken));
+    CHECK(kehoach::is_valid_utf8("Công an xã"));
+    CHECK_THROWS_AS(name_key(broken), kehoach::error);
+    CHECK_THROWS_AS(kehoach::to_nfc(broken), kehoach::error);
+}
