@@ -32,7 +32,7 @@ TEST_CASE("the founding plan at a glance", "[summary][founding]") {
         CHECK(s.tasks_per_lead[i - 1].tasks >= s.tasks_per_lead[i].tasks);
 }
 
-TEST_CASE("a task with two leads counts for both; a task without one is listed", "[summary]") {
+TEST_CASE("a task with two leads counts for both, a task without one is listed", "[summary]") {
     plan p;
     const auto a = p.add_unit({.id = "a", .name = "Công an xã"});
     const auto b = p.add_unit({.id = "b", .name = "Trạm Y tế xã"});

@@ -1,0 +1,43 @@
+"""kehoach: implementation plans as graphs — schedules and accountability.
+
+Read a plan, look at its items, units and deadlines::
+
+    >>> import kehoach
+    >>> plan = kehoach.Plan.from_json("examples/plans/chu-rang-2023.plan.json")
+    >>> plan.item("4.13").roles["lead"]
+    ['Các ban, ngành xã']
+"""
+
+from __future__ import annotations
+
+try:
+    from . import _core
+except ImportError as error:  # pragma: no cover - only when the extension was not built
+    raise ImportError(
+        "kehoach's compiled module kehoach._core is missing or does not load "
+        f"({error}). Build it with `pip install .` or `scripts/test.sh` from the source tree."
+    ) from error
+
+from ._core import KehoachError, ParseError, ValidationError
+from .deadline import Deadline, RecurrenceRule
+from .plan import Diagnostic, Event, Item, Plan, Unit
+from .portfolio import Link, Portfolio, UnresolvedLink
+
+__version__: str = _core.__version__
+
+__all__ = [
+    "Deadline",
+    "Diagnostic",
+    "Event",
+    "Item",
+    "KehoachError",
+    "Link",
+    "ParseError",
+    "Plan",
+    "Portfolio",
+    "RecurrenceRule",
+    "Unit",
+    "UnresolvedLink",
+    "ValidationError",
+    "__version__",
+]

@@ -1,0 +1,196 @@
+"""Plans: the document's fields, its units, items and events."""
+
+from __future__ import annotations
+
+import datetime
+import os
+from collections.abc import Iterator
+from typing import Any, Union
+
+from . import _core
+from ._core import Diagnostic, Event, Item, KehoachError, Unit
+
+__all__ = ["Diagnostic", "Event", "Item", "Plan", "Unit"]
+
+PathOrText = Union[str, bytes, "os.PathLike[str]"]
+
+
+class Plan:
+    """A plan: its document fields, units, items and events.
+
+    Items, units and events refer to each other by id; a ``Plan`` never holds a dangling
+    reference. Read one with :meth:`from_json`.
+
+    Examples
+    --------
+    >>> plan = Plan.from_json("examples/plans/chu-rang-2023.plan.json")
+    >>> plan.number, len(plan)
+    ('24/KH-UBND', 62)
+    >>> plan.item("3.3").deadline.kind
+    'after_event'
+    """
+
+    __slots__ = ("_impl",)
+
+    def __init__(self, impl: _core.Plan) -> None:
+        self._impl = impl
+
+    @classmethod
+    def from_json(cls, source: PathOrText) -> Plan:
+        """Read a plan@1 document (see ``docs/plan-format.md``).
+
+        Parameters
+        ----------
+        source : str, bytes or path-like
+            A path to a plan@1 file (``"-"`` reads standard input), or the JSON text itself
+            (a string whose first non-blank character is ``{``).
+
+        Raises
+        ------
+        ParseError
+            For malformed JSON, a wrong schema, a value of the wrong type, an impossible date, a
+            duplicate id or a reference to nothing; ``.source``, ``.line``, ``.column`` and
+            ``.path`` say where.
+
+        Examples
+        --------
+        >>> Plan.from_json('{"schema": "kehoach/plan@1", "plan": {}, "items": []}').items
+        []
+        """
+        if isinstance(source, bytes):
+            return cls(_core.Plan.parse_json(source))
+        if isinstance(source, str) and source.lstrip().startswith("{"):
+            return cls(_core.Plan.parse_json(source))
+        return cls(_core.Plan.load_json(os.fspath(source)))
+
+    def to_json(self) -> str:
+        """The canonical plan@1 text: reading it back gives the same plan and the same text."""
+        return self._impl.to_json()
+
+    def item(self, key: str) -> Item:
+        """The item with this id, or the only item with this number.
+
+        Raises
+        ------
+        KeyError
+            When no item has it, or several items share the number (the message lists them).
+
+        Examples
+        --------
+        >>> plan.item("4.13").id
+        'II.4.13'
+        """
+        try:
+            return self._impl.item(key)
+        except KehoachError as error:
+            raise KeyError(str(error)) from None
+
+    @property
+    def items(self) -> list[Item]:
+        """Every item, groups and tasks, in document order."""
+        return self._impl.items
+
+    @property
+    def units(self) -> list[Unit]:
+        """Every unit the plan names."""
+        return self._impl.units
+
+    @property
+    def events(self) -> list[Event]:
+        """External events items wait for."""
+        return self._impl.events
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        """What the reader of the plan document dropped, guessed or could not read."""
+        return self._impl.diagnostics
+
+    @property
+    def issuer(self) -> str:
+        return self._impl.issuer
+
+    @property
+    def number(self) -> str:
+        """The plan's own number, ``"24/KH-UBND"``; empty when the document leaves it blank."""
+        return self._impl.number
+
+    @property
+    def date(self) -> datetime.date | None:
+        """The issue date."""
+        return self._impl.date
+
+    @property
+    def title(self) -> str:
+        return self._impl.title
+
+    @property
+    def level(self) -> str | None:
+        """``"national"``, ``"province"``, ``"district"`` or ``"commune"``."""
+        return self._impl.level
+
+    @property
+    def place(self) -> str:
+        return self._impl.place
+
+    @property
+    def parents(self) -> list[dict[str, Any]]:
+        """The plans this one implements: ``number``, ``date``, ``issuer``."""
+        return self._impl.parents
+
+    @property
+    def signer(self) -> dict[str, str] | None:
+        """The signature block: ``name``, ``title``, ``authority``."""
+        return self._impl.signer
+
+    @property
+    def roles(self) -> dict[str, list[str]]:
+        """Plan-level roles: the standing ``monitor`` and the ``report_compiler``."""
+        return self._impl.roles
+
+    def summary(self) -> dict[str, Any]:
+        """Tasks per lead unit, deadlines by month, and the ongoing, recurring, event-bound and
+        undated tasks (item ids).
+
+        Examples
+        --------
+        >>> plan.summary()["tasks"]
+        51
+        """
+        return _core._summary(self._impl)
+
+    def __len__(self) -> int:
+        return len(self._impl)
+
+    def __iter__(self) -> Iterator[Item]:
+        return iter(self._impl.items)
+
+    def __repr__(self) -> str:
+        name = self.number or self.title[:40] or "untitled"
+        tasks = sum(1 for item in self._impl.items if item.kind == "task")
+        return f"Plan({name!r}, items={len(self)}, tasks={tasks}, units={len(self._impl.units)})"
+
+
+def _item_repr(self: Item) -> str:
+    lead = self.roles["lead"]
+    deadline = f", deadline={self.deadline.kind!r}" if self.deadline else ""
+    return f"Item({self.id!r}, {self.kind}, {self.title!r}, lead={lead!r}{deadline})"
+
+
+def _unit_repr(self: Unit) -> str:
+    return f"Unit({self.id!r}, {self.name!r}, {self.kind})"
+
+
+def _event_repr(self: Event) -> str:
+    when = f", date={self.date.isoformat()}" if self.date else ""
+    return f"Event({self.id!r}, {self.text!r}{when})"
+
+
+def _diagnostic_repr(self: Diagnostic) -> str:
+    where = f" line {self.line}" if self.line else ""
+    return f"Diagnostic({self.severity} {self.code}{where}: {self.message!r})"
+
+
+Item.__repr__ = _item_repr  # type: ignore[method-assign]
+Unit.__repr__ = _unit_repr  # type: ignore[method-assign]
+Event.__repr__ = _event_repr  # type: ignore[method-assign]
+Diagnostic.__repr__ = _diagnostic_repr  # type: ignore[method-assign]

@@ -1,0 +1,96 @@
+"""Portfolios: many plans, and the items of child plans that carry out items of their parents."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from . import _core
+from .plan import Plan, PathOrText
+
+__all__ = ["Link", "Portfolio", "UnresolvedLink"]
+
+
+class Link(NamedTuple):
+    """``child_item`` of ``child_plan`` carries out ``parent_item`` of ``parent_plan``."""
+
+    child_plan: Plan
+    child_item: str
+    parent_plan: Plan
+    parent_item: str
+
+
+class UnresolvedLink(NamedTuple):
+    """An ``implements`` reference that names no plan or item of the portfolio, and why."""
+
+    child_plan: Plan
+    child_item: str
+    plan: str
+    item: str
+    reason: str
+
+
+class Portfolio:
+    """Plans that cascade (province → district → commune), linked item to item.
+
+    A plan is known by its number and issuer: an item's ``implements`` reference names a parent
+    plan by number, and the child plan's own ``parents`` entry says which issuer is meant.
+
+    Examples
+    --------
+    >>> portfolio = Portfolio([district_plan, commune_plan])
+    >>> [(link.child_item, link.parent_item) for link in portfolio.links()]
+    [('II.4', 'II.2')]
+    """
+
+    __slots__ = ("_impl", "_plans")
+
+    def __init__(self, plans: Iterable[Plan | PathOrText] = ()) -> None:
+        self._impl = _core.Portfolio()
+        self._plans: list[Plan] = []
+        for plan in plans:
+            self.add(plan)
+
+    def add(self, plan: Plan | PathOrText) -> Plan:
+        """Add a plan (or read one from a plan@1 path or text); returns the plan."""
+        if not isinstance(plan, Plan):
+            plan = Plan.from_json(plan)
+        self._impl.add(plan._impl)
+        self._plans.append(plan)
+        return plan
+
+    def link(self, child_plan: Plan, child_item: str, parent_plan: Plan, parent_item: str) -> None:
+        """State that ``child_item`` carries out ``parent_item``, beside the links the plans state.
+
+        Items are given by id or by a number only one item of the plan has.
+        """
+        self._impl.link(self._index(child_plan), child_item, self._index(parent_plan), parent_item)
+
+    @property
+    def plans(self) -> list[Plan]:
+        return list(self._plans)
+
+    def find_plan(self, number: str, issuer: str = "") -> Plan | None:
+        """The plan with this number (and issuer), if exactly one."""
+        index = self._impl.find_plan(number, issuer)
+        return None if index is None else self._plans[index]
+
+    def links(self) -> list[Link]:
+        """Every link, sorted, without repeats: those stated by items and those given to :meth:`link`."""
+        return [Link(self._plans[c], ci, self._plans[p], pi) for c, ci, p, pi in self._impl._links()]
+
+    def unresolved(self) -> list[UnresolvedLink]:
+        """The ``implements`` references that name nothing in the portfolio."""
+        return [UnresolvedLink(self._plans[c], ci, plan, item, why) for c, ci, plan, item, why in self._impl._unresolved()]
+
+    def _index(self, plan: Plan) -> int:
+        for index, candidate in enumerate(self._plans):
+            if candidate is plan:
+                return index
+        raise ValueError(f"{plan!r} is not in this portfolio")
+
+    def __len__(self) -> int:
+        return len(self._plans)
+
+    def __repr__(self) -> str:
+        return f"Portfolio(plans={len(self)}, items={sum(len(p) for p in self._plans)})"

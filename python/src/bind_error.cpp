@@ -1,0 +1,56 @@
+#include "bindings.hpp"
+
+namespace kehoach::python {
+namespace {
+
+// Created once and kept for the life of the interpreter.
+PyObject* kehoach_error_type = nullptr;
+PyObject* parse_error_type = nullptr;
+PyObject* validation_error_type = nullptr;
+
+PyObject* new_type(py::module_& m, const char* name, py::tuple bases, const char* doc) {
+    // Named as users import them: kehoach.ParseError.
+    const std::string qualified = std::string("kehoach.") + name;
+    PyObject* type = PyErr_NewExceptionWithDoc(qualified.c_str(), doc, bases.ptr(), nullptr);
+    if (!type) throw py::error_already_set();
+    m.add_object(name, py::handle(type));
+    return type;
+}
+
+void raise_parse_error(const parse_error& e) {
+    py::object error = py::reinterpret_borrow<py::object>(parse_error_type)(e.what());
+    const auto& where = e.where();
+    error.attr("source") = where.source;
+    error.attr("line") = where.line ? py::object(py::int_(where.line)) : py::none();
+    error.attr("column") = where.column ? py::object(py::int_(where.column)) : py::none();
+    error.attr("path") = e.path();
+    error.attr("message") = e.message();
+    PyErr_SetObject(parse_error_type, error.ptr());
+}
+
+}  // namespace
+
+void bind_error(py::module_& m) {
+    kehoach_error_type = new_type(m, "KehoachError", py::make_tuple(py::handle(PyExc_Exception)),
+                                  "Base of every error kehoach raises.");
+    // ValueError too: callers that catch bad values catch these without knowing kehoach.
+    parse_error_type = new_type(m, "ParseError", py::make_tuple(py::handle(kehoach_error_type), py::handle(PyExc_ValueError)),
+                                "Input that cannot be read; .source, .line, .column and .path say where.");
+    validation_error_type =
+        new_type(m, "ValidationError", py::make_tuple(py::handle(kehoach_error_type), py::handle(PyExc_ValueError)),
+                 "A change that would break the plan: a duplicate id, a reference to nothing.");
+
+    py::register_exception_translator([](std::exception_ptr thrown) {
+        try {
+            if (thrown) std::rethrow_exception(thrown);
+        } catch (const parse_error& e) {
+            raise_parse_error(e);
+        } catch (const validation_error& e) {
+            PyErr_SetString(validation_error_type, e.what());
+        } catch (const error& e) {
+            PyErr_SetString(kehoach_error_type, e.what());
+        }
+    });
+}
+
+}  // namespace kehoach::python

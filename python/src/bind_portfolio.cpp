@@ -1,0 +1,33 @@
+#include "bindings.hpp"
+
+namespace kehoach::python {
+
+void bind_portfolio(py::module_& m) {
+    py::class_<portfolio>(m, "Portfolio", "Plans that cascade, linked item to item.")
+        .def(py::init<>())
+        .def("add", &portfolio::add, "plan"_a, "Adds a copy of the plan; returns its index.")
+        .def("link",
+             [](portfolio& all, plan_index child_plan, std::string_view child_item, plan_index parent_plan,
+                std::string_view parent_item) {
+                 all.link({child_plan, all[child_plan].lookup(child_item), parent_plan, all[parent_plan].lookup(parent_item)});
+             },
+             "child_plan"_a, "child_item"_a, "parent_plan"_a, "parent_item"_a)
+        .def("__len__", &portfolio::size)
+        .def("find_plan", &portfolio::find_plan, "number"_a, "issuer"_a = "")
+        .def("_links",
+             [](const portfolio& all) {
+                 py::list out;
+                 for (const auto& l : all.links())
+                     out.append(py::make_tuple(l.child_plan, all[l.child_plan][l.child_item].id, l.parent_plan,
+                                               all[l.parent_plan][l.parent_item].id));
+                 return out;
+             })
+        .def("_unresolved", [](const portfolio& all) {
+            py::list out;
+            for (const auto& u : all.unresolved())
+                out.append(py::make_tuple(u.child_plan, all[u.child_plan][u.child_item].id, u.ref.plan, u.ref.item, u.reason));
+            return out;
+        });
+}
+
+}  // namespace kehoach::python

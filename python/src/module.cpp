@@ -1,0 +1,14 @@
+#include "bindings.hpp"
+
+PYBIND11_MODULE(_core, m) {
+    m.doc() = "kehoach's compiled core; use the kehoach package instead.";
+    m.attr("__version__") = KEHOACH_VERSION;
+    using namespace kehoach::python;
+    bind_error(m);
+    bind_deadline(m);
+    bind_unit(m);
+    bind_item(m);
+    bind_plan(m);
+    bind_portfolio(m);
+    bind_summary(m);
+}

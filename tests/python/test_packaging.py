@@ -1,0 +1,46 @@
+"""kehoach installs offline with pip into a fresh virtual environment, as a user would install it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import venv
+
+from conftest import FOUNDING_PLAN, ROOT
+
+# What a source distribution holds: enough to build, nothing of this checkout's build trees.
+SOURCES = ["CMakeLists.txt", "setup.py", "pyproject.toml", "README.md", "cmake", "include", "src", "python"]
+
+
+def test_pip_installs_offline_into_a_venv_and_imports(tmp_path):
+    source = tmp_path / "source"
+    source.mkdir()
+    for name in SOURCES:
+        origin = ROOT / name
+        if origin.is_dir():
+            shutil.copytree(origin, source / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(origin, source / name)
+    # Made from the interpreter running the tests (Debian's), whose packages the venv sees.
+    env_dir = tmp_path / "venv"
+    venv.EnvBuilder(system_site_packages=True, with_pip=False).create(env_dir)
+    python = env_dir / "bin" / "python"
+    environment = {**os.environ, "PIP_NO_INDEX": "1", "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
+    environment.pop("PYTHONPATH", None)  # the installed package, not the build tree's
+    install = subprocess.run(
+        [str(python), "-m", "pip", "install", "--no-build-isolation", "--no-index", "--no-deps", str(source)],
+        capture_output=True, text=True, env=environment, cwd=tmp_path, check=False,
+    )
+    assert install.returncode == 0, install.stdout[-3000:] + install.stderr[-3000:]
+    check = subprocess.run(
+        [str(python), "-c",
+         "import kehoach, sys; p = kehoach.Plan.from_json(sys.argv[1]);"
+         "print(kehoach.__file__); print(p.number, len(p), kehoach.__version__)",
+         str(FOUNDING_PLAN)],
+        capture_output=True, text=True, env=environment, cwd=tmp_path, check=False,
+    )
+    assert check.returncode == 0, check.stderr
+    location, summary = check.stdout.splitlines()
+    assert location.startswith(str(env_dir)), f"imported from {location}, not from the venv"
+    assert summary.startswith("24/KH-UBND 62 0.")

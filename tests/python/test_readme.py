@@ -1,0 +1,39 @@
+"""The README's examples are the files under examples/, and they run."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+
+from conftest import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def block(language: str) -> str:
+    [code] = re.findall(rf"```{language}\n(.*?)```", README, flags=re.S)
+    return code
+
+
+def test_readme_examples_are_the_example_files():
+    assert block("cpp") == (ROOT / "examples" / "cpp" / "readme.cpp").read_text(encoding="utf-8")
+    assert block("python") == (ROOT / "examples" / "python" / "readme.py").read_text(encoding="utf-8")
+
+
+def test_the_python_example_runs():
+    result = subprocess.run(
+        [sys.executable, "examples/python/readme.py"], cwd=ROOT, capture_output=True, text=True,
+        encoding="utf-8", env=os.environ, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Plan('24/KH-UBND', items=62, tasks=51, units=14)"
+    assert lines[1] == "II.3.3 ['Công an xã'] chờ: Chính phủ ban hành Nghị định"
+    assert len(lines) == 7
+    assert lines[5] == (
+        "Báo cáo hằng tháng kết quả thực hiện Đề án 06 ['Công an huyện'] "
+        "[RecurrenceRule('monthly', day=12, before=True)]"
+    )
+    assert lines[6] == "[('Các ban, ngành xã', 22), ('Công an xã', 14), ('Các ban, ngành liên quan', 8)]"
