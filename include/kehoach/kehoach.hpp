@@ -3,6 +3,7 @@
 
 #include <kehoach/version.hpp>
 
+#include <kehoach/diagnostic.hpp>
 #include <kehoach/enum_names.hpp>
 #include <kehoach/error.hpp>
 
@@ -11,7 +12,6 @@
 #include <kehoach/time/date.hpp>
 #include <kehoach/time/deadline.hpp>
 
-#include <kehoach/model/diagnostic.hpp>
 #include <kehoach/model/event.hpp>
 #include <kehoach/model/item.hpp>
 #include <kehoach/model/plan.hpp>

@@ -65,8 +65,8 @@ public:
         plan p;
         read_units(root, top, p);
         read_events(root, top, p);
+        read_info(root["plan"], top / "plan", p);  // the issue date dates phrases that omit their year
         read_items(root, top, p);
-        read_info(root["plan"], top / "plan", p);
         read_diagnostics(root, top, p);
         return p;
     }
@@ -256,10 +256,29 @@ private:
         return r;
     }
 
-    deadline read_deadline(const json& v, const json_path& at) const {
+    /// A deadline: normalized fields as written, or, when only its text is given, the text read by
+    /// parse_deadline() with what it could not read added to the plan's diagnostics.
+    deadline read_deadline(const json& v, const json_path& at, plan& p, const std::string& item_id) const {
         expect_object(v, at, {"text", "kind", "start", "end", "soft", "also_ongoing", "recurrence", "event"});
+        const auto text = optional_string(v, at, "text");
+        if (!optional(v, "kind")) {
+            if (text.empty()) fail(at, "a deadline needs its \"text\", its \"kind\", or both");
+            for (const auto* field : {"start", "end", "soft", "also_ongoing", "recurrence", "event"})
+                if (optional(v, field)) fail(at / field, "normalized fields need the \"kind\" they belong to");
+            auto reading = parse_deadline(text, p.info.date);
+            const auto steps = (at / "text").steps();
+            const auto where = detail::position_of(text_, detail::locate(text_, steps));
+            for (auto& d : reading.diagnostics) {
+                d.item = item_id;
+                d.line = where.line;
+                d.column = where.column + d.column;  // past the opening quote
+                d.message = fmt::format("deadline \"{}\": {}", text, d.message);
+                p.diagnostics.push_back(std::move(d));
+            }
+            return reading.deadline;
+        }
         deadline d;
-        d.text = optional_string(v, at, "text");
+        d.text = text;
         d.kind = enum_value<deadline_kind>(require(v, at, "kind"), at / "kind", "deadline kind");
         d.start = optional_date(v, at, "start");
         d.end = optional_date(v, at, "end");
@@ -302,7 +321,7 @@ private:
                     });
                 }
             }
-            if (const auto* d = optional(v, "deadline")) it.deadline = read_deadline(*d, at / "deadline");
+            if (const auto* d = optional(v, "deadline")) it.deadline = read_deadline(*d, at / "deadline", p, it.id);
             for_each(v, at, "implements", [&](const json& ref, const json_path& rat) {
                 expect_object(ref, rat, {"plan", "item"});
                 it.implements.push_back({required_string(ref, rat, "plan"), required_string(ref, rat, "item")});

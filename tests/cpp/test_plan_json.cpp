@@ -282,6 +282,32 @@ TEST_CASE("empty and absent fields mean the same; the writer leaves them out", "
 )");
 }
 
+TEST_CASE("a deadline given only as text is read on load, dated by the plan's issue year", "[plan_json][deadline]") {
+    const auto p = parse_plan_json(R"({"schema": "kehoach/plan@1", "plan": {"date": "2024-05-03"}, "items": [
+  {"id": "1", "number": "1", "kind": "task", "title": "Báo cáo", "deadline": {"text": "trước ngày 12 hằng tháng"}},
+  {"id": "2", "number": "2", "kind": "task", "title": "Rà soát", "deadline": {"text": "Trong tháng 9"}},
+  {"id": "3", "number": "3", "kind": "task", "title": "Sơ kết", "deadline": {"text": "Theo chỉ đạo của tỉnh"}}]})",
+                                  "plan.json");
+    CHECK(p[0].deadline->kind == deadline_kind::recurring);
+    CHECK(p[1].deadline->end == sys_days{2024y / September / 30});
+    CHECK(p[2].deadline->kind == deadline_kind::unknown);
+    REQUIRE(p.diagnostics.size() == 1);
+    const auto& d = p.diagnostics[0];
+    CHECK(d.code == "unrecognized_deadline");
+    CHECK(d.item == "3");
+    CHECK(d.line == 4);
+    CHECK(d.column == 87);  // the first letter of the phrase
+    CHECK_THAT(d.message, StartsWith("deadline \"Theo chỉ đạo của tỉnh\": "));
+    // Written back, the deadlines carry their kinds, and the diagnostic stays with the plan.
+    const auto again = parse_plan_json(to_plan_json(p));
+    CHECK(to_plan_json(again) == to_plan_json(p));
+    check_error(R"({"schema": "kehoach/plan@1", "plan": {}, "items": [{"id": "1", "number": "1", "kind": "task",
+        "title": "x", "deadline": {"end": "2024-01-01"}}]})", "2:35: items[0].deadline:", "needs its \"text\", its \"kind\", or both");
+    check_error(R"({"schema": "kehoach/plan@1", "plan": {}, "items": [{"id": "1", "number": "1", "kind": "task",
+        "title": "x", "deadline": {"text": "Năm 2024", "end": "2024-01-01"}}]})", "2:63: items[0].deadline.end:",
+                "normalized fields need the \"kind\"");
+}
+
 TEST_CASE("the founding plan file is canonical plan@1", "[plan_json][founding]") {
     const auto text = read_input(founding_path);
     const auto p = parse_plan_json(text, founding_path);

@@ -2,7 +2,7 @@
 /// @file A plan: the document's fields, its units, items and events, with references kept valid.
 
 #include <kehoach/enum_names.hpp>
-#include <kehoach/model/diagnostic.hpp>
+#include <kehoach/diagnostic.hpp>
 #include <kehoach/model/event.hpp>
 #include <kehoach/model/item.hpp>
 #include <kehoach/model/unit.hpp>

@@ -1,12 +1,14 @@
 #pragma once
 /// @file A deadline as a value: its kind, window, flags and recurrence, with the original phrase kept.
 
+#include <kehoach/diagnostic.hpp>
 #include <kehoach/enum_names.hpp>
 #include <kehoach/time/date.hpp>
 
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kehoach {
@@ -68,5 +70,28 @@ struct deadline {
 
     friend bool operator==(const deadline&, const deadline&) = default;
 };
+
+/// A deadline read from its phrase, and what could not be read.
+struct deadline_reading {
+    kehoach::deadline deadline;
+    /// Why the kind is `unknown`: codes `unrecognized_deadline`, `invalid_date`, `missing_year`,
+    /// `ambiguous_deadline`. `column` counts characters in the phrase (1-based); `line` is 0.
+    std::vector<diagnostic> diagnostics;
+};
+
+/**
+ * @brief Reads a Vietnamese deadline phrase: "Trong quý I/2023", "Thường xuyên", "trước ngày 12 hàng
+ *        tháng", "Sau khi Chính phủ ban hành Nghị định", "Từ 16/4/2024 đến 31/5/2024", ...
+ *
+ * The phrase is kept in `deadline.text`. A date or period that omits its year takes the year of
+ * `issued`. NFC and NFD, any dash, spacing and case read alike. What it cannot read, or a date that
+ * does not exist (`Tháng 13/2023`, `31/02/2023`), gives kind `unknown` and a diagnostic: it never
+ * guesses. Phrase families and their meanings: docs/deadlines.md.
+ * @code
+ * auto q1 = kehoach::parse_deadline("Trong quý I/2023 và duy trì thường xuyên").deadline;
+ * assert(q1.kind == kehoach::deadline_kind::within_period && q1.also_ongoing);
+ * @endcode
+ */
+[[nodiscard]] deadline_reading parse_deadline(std::string_view text, std::optional<date> issued = std::nullopt);
 
 }  // namespace kehoach
