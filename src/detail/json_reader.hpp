@@ -1,0 +1,205 @@
+#pragma once
+// Reading JSON documents with errors that name the place: file, line, column and JSON path.
+// The readers of plan@1 and holidays@1 are built on this.
+
+#include "json_text.hpp"
+
+#include <kehoach/enum_names.hpp>
+#include <kehoach/error.hpp>
+#include <kehoach/time/date.hpp>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kehoach::detail {
+
+using json = nlohmann::json;
+
+/// A JSON path kept on the stack: each level points to its parent, so descending costs nothing.
+struct json_path {
+    const json_path* parent = nullptr;
+    json_step step{std::string_view{}};
+
+    [[nodiscard]] json_path operator/(std::string_view key) const { return {this, key}; }
+    [[nodiscard]] json_path operator/(std::size_t index) const { return {this, index}; }
+
+    [[nodiscard]] std::vector<json_step> steps() const {
+        std::vector<json_step> out;
+        for (const json_path* p = this; p->parent; p = p->parent) out.push_back(p->step);
+        std::reverse(out.begin(), out.end());
+        return out;
+    }
+};
+
+/// The base of a document reader: every failure becomes a parse_error at the offending value.
+class json_reader {
+public:
+    json_reader(std::string_view text, std::string_view source) : text_(text), source_(source) {}
+
+protected:
+    /// Parses the document, refuses duplicate keys, checks that it is an object with only
+    /// `allowed` fields and that its "schema" is `schema`.
+    json parse_document(std::string_view schema, std::initializer_list<std::string_view> allowed) const {
+        json root;
+        try {
+            root = json::parse(text_);
+        } catch (const json::parse_error& e) {
+            fail_at(e.byte == 0 ? 0 : e.byte - 1, {}, nlohmann_message(e.what()));
+        }
+        if (auto dup = find_duplicate_key(text_))
+            fail_at(dup->offset, dup->path, fmt::format("duplicate key \"{}\"", dup->key));
+        const json_path top;
+        expect_object(root, top, allowed);
+        const auto& declared = require(root, top, "schema");
+        if (!declared.is_string()) fail(top / "schema", fmt::format("expected the string \"{}\"", schema));
+        if (declared.get_ref<const std::string&>() != schema)
+            fail(top / "schema", fmt::format("unsupported schema \"{}\" (this reader reads \"{}\")",
+                                             declared.get_ref<const std::string&>(), schema));
+        return root;
+    }
+
+    /// Line and column of the value at `path`.
+    [[nodiscard]] line_column position(const json_path& path) const {
+        return position_of(text_, locate(text_, path.steps()));
+    }
+
+    [[noreturn]] void fail_at(std::size_t offset, std::string path, std::string message) const {
+        const auto at = detail::position_of(text_, offset);
+        throw parse_error({std::string(source_), at.line, at.column}, std::move(path), std::move(message));
+    }
+
+    [[noreturn]] void fail(const json_path& path, std::string message) const {
+        const auto steps = path.steps();
+        fail_at(detail::locate(text_, steps), detail::display_path(steps), std::move(message));
+    }
+
+    /// Runs a model mutator; its validation_error becomes a parse_error at `path`.
+    template <class F>
+    auto guarded(const json_path& path, F&& mutate) const {
+        try {
+            return mutate();
+        } catch (const validation_error& e) {
+            fail(path, e.what());
+        }
+    }
+
+    static std::string nlohmann_message(std::string_view what) {
+        // "[json.exception.parse_error.101] parse error at line 1, column 5: syntax error ..." → "syntax error ..."
+        if (auto column = what.find("column "); column != std::string_view::npos)
+            if (auto colon = what.find(": ", column); colon != std::string_view::npos)
+                return std::string(what.substr(colon + 2));
+        return std::string(what);
+    }
+
+    static std::string_view type_name(const json& v) {
+        if (v.is_null()) return "null";
+        if (v.is_boolean()) return "a boolean";
+        if (v.is_number()) return "a number";
+        if (v.is_string()) return "a string";
+        if (v.is_array()) return "an array";
+        return "an object";
+    }
+
+    void expect_object(const json& v, const json_path& path, std::initializer_list<std::string_view> allowed) const {
+        if (!v.is_object()) fail(path, fmt::format("expected an object, got {}", type_name(v)));
+        for (const auto& [key, value] : v.items()) {
+            if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
+                std::string names;
+                for (auto name : allowed) names += fmt::format("{}{}", names.empty() ? "" : ", ", name);
+                fail(path / key, fmt::format("unknown field \"{}\" (expected one of: {})", key, names));
+            }
+        }
+    }
+
+    const json& require(const json& object, const json_path& path, std::string_view key) const {
+        const auto it = object.find(key);
+        if (it == object.end()) fail(path, fmt::format("missing required field \"{}\"", key));
+        return *it;
+    }
+
+    /// The field's value, or nullptr when it is absent or null (the same as empty in plan@1).
+    static const json* optional(const json& object, std::string_view key) {
+        const auto it = object.find(key);
+        return it == object.end() || it->is_null() ? nullptr : &*it;
+    }
+
+    std::string string_value(const json& v, const json_path& path) const {
+        if (!v.is_string()) fail(path, fmt::format("expected a string, got {}", type_name(v)));
+        return v.get<std::string>();
+    }
+
+    std::string required_string(const json& object, const json_path& path, std::string_view key) const {
+        return string_value(require(object, path, key), path / key);
+    }
+
+    std::string optional_string(const json& object, const json_path& path, std::string_view key) const {
+        const auto* v = optional(object, key);
+        return v ? string_value(*v, path / key) : std::string{};
+    }
+
+    bool optional_bool(const json& object, const json_path& path, std::string_view key) const {
+        const auto* v = optional(object, key);
+        if (!v) return false;
+        if (!v->is_boolean()) fail(path / key, fmt::format("expected true or false, got {}", type_name(*v)));
+        return v->get<bool>();
+    }
+
+    long long integer_value(const json& v, const json_path& path, long long low, long long high) const {
+        if (!v.is_number_integer()) fail(path, fmt::format("expected an integer, got {}", type_name(v)));
+        const bool in_range = v.is_number_unsigned() ? v.get<unsigned long long>() <= static_cast<unsigned long long>(high)
+                                                     : v.get<long long>() >= low && v.get<long long>() <= high;
+        if (!in_range) fail(path, fmt::format("{} is out of range {}..{}", v.dump(), low, high));
+        return v.get<long long>();
+    }
+
+    long long optional_integer(const json& object, const json_path& path, std::string_view key, long long low,
+                               long long high) const {
+        const auto* v = optional(object, key);
+        return v ? integer_value(*v, path / key, low, high) : 0;
+    }
+
+    std::optional<date> optional_date(const json& object, const json_path& path, std::string_view key) const {
+        const auto* v = optional(object, key);
+        if (!v) return std::nullopt;
+        const auto text = string_value(*v, path / key);
+        const auto day = parse_iso_date(text);
+        if (!day) fail(path / key, fmt::format("\"{}\" is not a date of the form YYYY-MM-DD that exists", text));
+        return day;
+    }
+
+    template <named_enum Enum>
+    Enum enum_value(const json& v, const json_path& path, std::string_view what) const {
+        const auto name = string_value(v, path);
+        const auto value = from_string<Enum>(name);
+        if (!value) fail(path, fmt::format("unknown {} \"{}\" (expected one of: {})", what, name, joined_names<Enum>()));
+        return *value;
+    }
+
+    /// Calls `each(element, path)` for every element of an optional array field.
+    template <class F>
+    void for_each(const json& object, const json_path& path, std::string_view key, F&& each) const {
+        const auto* v = optional(object, key);
+        if (!v) return;
+        const auto here = path / key;
+        if (!v->is_array()) fail(here, fmt::format("expected an array, got {}", type_name(*v)));
+        for (std::size_t i = 0; i < v->size(); ++i) each((*v)[i], here / i);
+    }
+
+    std::vector<std::string> string_list(const json& object, const json_path& path, std::string_view key) const {
+        std::vector<std::string> out;
+        for_each(object, path, key, [&](const json& v, const json_path& at) { out.push_back(string_value(v, at)); });
+        return out;
+    }
+
+    std::string_view text_;
+    std::string_view source_;
+};
+
+}  // namespace kehoach::detail
