@@ -9,8 +9,11 @@
 
 #include <kehoach/text/normalize.hpp>
 
+#include <kehoach/time/calendar.hpp>
 #include <kehoach/time/date.hpp>
 #include <kehoach/time/deadline.hpp>
+#include <kehoach/time/lunar.hpp>
+#include <kehoach/time/recurrence.hpp>
 
 #include <kehoach/model/event.hpp>
 #include <kehoach/model/item.hpp>

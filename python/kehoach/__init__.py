@@ -19,19 +19,25 @@ except ImportError as error:  # pragma: no cover - only when the extension was n
     ) from error
 
 from ._core import KehoachError, ParseError, ValidationError
-from .deadline import Deadline, RecurrenceRule
+from .calendar import Calendar
+from .deadline import Deadline, DeadlineWarning, Occurrence, RecurrenceRule, parse_deadline
+from .lunar import LunarDate, from_lunar, leap_month, to_lunar
 from .plan import Diagnostic, Event, Item, Plan, Unit
 from .portfolio import Link, Portfolio, UnresolvedLink
 
 __version__: str = _core.__version__
 
 __all__ = [
+    "Calendar",
     "Deadline",
+    "DeadlineWarning",
     "Diagnostic",
     "Event",
     "Item",
     "KehoachError",
     "Link",
+    "LunarDate",
+    "Occurrence",
     "ParseError",
     "Plan",
     "Portfolio",
@@ -40,4 +46,8 @@ __all__ = [
     "UnresolvedLink",
     "ValidationError",
     "__version__",
+    "from_lunar",
+    "leap_month",
+    "parse_deadline",
+    "to_lunar",
 ]

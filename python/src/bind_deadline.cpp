@@ -24,7 +24,14 @@ void bind_deadline(py::module_& m) {
                                    if (!r.minute_of_day) return std::nullopt;
                                    return fmt::format("{:02}:{:02}", *r.minute_of_day / 60, *r.minute_of_day % 60);
                                })
-        .def(py::self == py::self);
+        .def(py::self == py::self)
+        .def("_occurrences",
+             [](const recurrence_rule& r, date from, date to) {
+                 py::list out;
+                 for (const auto& o : occurrences(r, from, to)) out.append(py::make_tuple(o.period_start, o.period_end, o.due));
+                 return out;
+             },
+             "start"_a, "end"_a);
 
     py::class_<deadline>(m, "Deadline", "When an item is due; the original phrase is kept in .text.")
         .def_readonly("text", &deadline::text)
@@ -36,6 +43,18 @@ void bind_deadline(py::module_& m) {
         .def_readonly("recurrence", &deadline::recurrence)
         .def_property_readonly("event", [](const deadline& d) { return d.event.empty() ? std::nullopt : std::optional<std::string>(d.event); })
         .def(py::self == py::self);
+
+    m.def(
+        "_parse_deadline",
+        [](std::string_view text, std::optional<date> issued, bool strict) {
+            auto reading = parse_deadline(text, issued);
+            if (strict && !reading.diagnostics.empty()) {
+                const auto& first = reading.diagnostics.front();
+                throw parse_error({"<deadline>", 1, first.column}, {}, first.message);
+            }
+            return py::make_tuple(std::move(reading.deadline), std::move(reading.diagnostics));
+        },
+        "text"_a, "issued"_a = py::none(), "strict"_a = false);
 }
 
 }  // namespace kehoach::python

@@ -90,6 +90,8 @@ inline py::list unit_names(const plan& p, const std::vector<unit_index>& units) 
 
 void bind_error(py::module_& m);
 void bind_deadline(py::module_& m);
+void bind_lunar(py::module_& m);
+void bind_calendar(py::module_& m);
 void bind_unit(py::module_& m);
 void bind_item(py::module_& m);
 void bind_plan(py::module_& m);

@@ -6,6 +6,8 @@ PYBIND11_MODULE(_core, m) {
     using namespace kehoach::python;
     bind_error(m);
     bind_deadline(m);
+    bind_lunar(m);
+    bind_calendar(m);
     bind_unit(m);
     bind_item(m);
     bind_plan(m);

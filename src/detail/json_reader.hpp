@@ -27,8 +27,11 @@ struct json_path {
     const json_path* parent = nullptr;
     json_step step{std::string_view{}};
 
-    [[nodiscard]] json_path operator/(std::string_view key) const { return {this, key}; }
-    [[nodiscard]] json_path operator/(std::size_t index) const { return {this, index}; }
+    [[nodiscard]] json_path operator/(std::string_view key) const& { return {this, key}; }
+    [[nodiscard]] json_path operator/(std::size_t index) const& { return {this, index}; }
+    // A child points to its parent: a temporary parent would be gone before the child is used.
+    json_path operator/(std::string_view) const&& = delete;
+    json_path operator/(std::size_t) const&& = delete;
 
     [[nodiscard]] std::vector<json_step> steps() const {
         std::vector<json_step> out;

@@ -1,0 +1,136 @@
+"""Working days in Vietnam: the working week, holidays (the lunar ones computed), official schedules."""
+
+from __future__ import annotations
+
+import datetime
+import os
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Union
+
+from . import _core, _optional
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["Calendar"]
+
+DateLike = Union[datetime.date, str]
+
+
+def _week(working_days: Iterable[int]) -> list[bool]:
+    days = set(working_days)
+    if not days <= set(range(1, 8)):
+        raise ValueError(f"working days are ISO weekdays 1 (Monday) .. 7 (Sunday), got {sorted(days)}")
+    return [day in days for day in range(1, 8)]
+
+
+class Calendar:
+    """Which days are worked, and arithmetic in working days.
+
+    :meth:`vietnam` gives the civil-service calendar: Monday to Friday; the holidays of Labor Code
+    2019 art. 112, with Tết and Giỗ Tổ from the lunar calendar; the compensatory days of art.
+    111(3); and the official schedules 2023–2026 (Tết and National Day blocks, make-up Saturdays).
+    Swaps decided later are added with :meth:`add_day_off`, :meth:`add_working_day` or
+    :meth:`load_schedule`. Dates may be ``datetime.date`` or ``"YYYY-MM-DD"``; the range is
+    2013-01-01 .. 2100-12-31.
+
+    Examples
+    --------
+    >>> cal = Calendar.vietnam()
+    >>> cal.add_working_days("2024-02-07", 1)  # the first working day after Tết Giáp Thìn
+    datetime.date(2024, 2, 15)
+    >>> cal.is_working_day("2024-05-04")       # a make-up Saturday
+    True
+    """
+
+    __slots__ = ("_impl",)
+
+    def __init__(self, impl: _core.Calendar | None = None, *, working_days: Iterable[int] = (1, 2, 3, 4, 5)) -> None:
+        self._impl = impl if impl is not None else _core.Calendar(_week(working_days))
+
+    @classmethod
+    def vietnam(cls, working_days: Iterable[int] = (1, 2, 3, 4, 5)) -> Calendar:
+        """Vietnam's civil-service calendar; ``working_days`` are ISO weekdays (add 6 for an office
+        that works on Saturdays)."""
+        return cls(_core.Calendar.vietnam(_week(working_days)))
+
+    def with_working_days(self, working_days: Iterable[int]) -> Calendar:
+        """The same holidays with another working week."""
+        return Calendar(self._impl.with_working_week(_week(working_days)))
+
+    @property
+    def working_days(self) -> tuple[int, ...]:
+        """The ISO weekdays worked (1 = Monday)."""
+        return tuple(day for day, worked in enumerate(self._impl.week, start=1) if worked)
+
+    def is_working_day(self, day: DateLike) -> bool:
+        return self._impl.is_working_day(day)
+
+    def next_working_day(self, day: DateLike) -> datetime.date:
+        """The first working day after ``day``."""
+        return self._impl.next_working_day(day)
+
+    def previous_working_day(self, day: DateLike) -> datetime.date:
+        """The last working day before ``day``."""
+        return self._impl.previous_working_day(day)
+
+    def roll_forward(self, day: DateLike) -> datetime.date:
+        """Civil Code art. 148: a deadline on a rest day ends on the next working day."""
+        return self._impl.roll_forward(day)
+
+    def add_working_days(self, day: DateLike, n: int) -> datetime.date:
+        """The ``n``-th working day after ``day`` (before it when ``n < 0``); the start day is not
+        counted (Civil Code art. 147). ``n == 0`` rolls forward."""
+        return self._impl.add_working_days(day, n)
+
+    def working_days_between(self, start: DateLike, end: DateLike) -> int:
+        """Working days in (start, end]: the start day is not counted, the end day is."""
+        return self._impl.working_days_between(start, end)
+
+    def holidays(self, year: int) -> pd.DataFrame:
+        """The year's days off and make-up working days.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Columns ``date`` (``datetime64[ns]``), ``name``, ``kind`` (categorical: ``statutory``,
+            ``compensatory``, ``decreed``, ``makeup_workday``).
+
+        Examples
+        --------
+        >>> Calendar.vietnam().holidays(2026).query("kind == 'makeup_workday'").date.dt.date.tolist()
+        [datetime.date(2026, 1, 10), datetime.date(2026, 8, 22)]
+        """
+        pd = _optional.pandas("Calendar.holidays")
+        rows = self._impl._holidays(year)
+        kinds = ["statutory", "compensatory", "decreed", "makeup_workday"]
+        return pd.DataFrame(
+            {
+                "date": pd.to_datetime([row[0] for row in rows]),
+                "name": [row[1] for row in rows],
+                "kind": pd.Categorical([row[2] for row in rows], categories=kinds),
+            }
+        )
+
+    def add_day_off(self, day: DateLike, name: str) -> Calendar:
+        """A day off by decision (kind ``decreed``), e.g. a swap announced late. Returns ``self``."""
+        self._impl.add_day_off(day, name)
+        return self
+
+    def add_working_day(self, day: DateLike, name: str) -> Calendar:
+        """A rest day that is worked (kind ``makeup_workday``). Returns ``self``."""
+        self._impl.add_working_day(day, name)
+        return self
+
+    def load_schedule(self, source: str | os.PathLike[str]) -> Calendar:
+        """Official schedules in the holidays@1 format, from a path or the JSON text; a year given
+        again replaces the earlier schedule of that year. Returns ``self``."""
+        if isinstance(source, str) and source.lstrip().startswith("{"):
+            self._impl.load_schedule(source)
+        else:
+            self._impl.load_schedule_file(os.fspath(source))
+        return self
+
+    def __repr__(self) -> str:
+        names = "Mon Tue Wed Thu Fri Sat Sun".split()
+        return f"Calendar(working_days={'/'.join(names[d - 1] for d in self.working_days)})"
