@@ -112,6 +112,11 @@ class Calendar:
             }
         )
 
+    def schedule_json(self, year: int) -> str:
+        """The year's days as a holidays@1 schedule that replaces every occasion: edit it when a
+        swap is decreed, and load it back with :meth:`load_schedule`."""
+        return self._impl.schedule_json(year)
+
     def add_day_off(self, day: DateLike, name: str) -> Calendar:
         """A day off by decision (kind ``decreed``), e.g. a swap announced late. Returns ``self``."""
         self._impl.add_day_off(day, name)

@@ -26,6 +26,7 @@ void bind_calendar(py::module_& m) {
                  return out;
              },
              "year"_a)
+        .def("schedule_json", &calendar::schedule_json, "year"_a)
         .def("__copy__", [](const calendar& cal) { return calendar(cal); })
         .def_property_readonly_static("first_year", [](py::object) { return calendar::first_year; })
         .def_property_readonly_static("last_year", [](py::object) { return calendar::last_year; });

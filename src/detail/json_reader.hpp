@@ -156,8 +156,11 @@ protected:
 
     long long integer_value(const json& v, const json_path& path, long long low, long long high) const {
         if (!v.is_number_integer()) fail(path, fmt::format("expected an integer, got {}", type_name(v)));
-        const bool in_range = v.is_number_unsigned() ? v.get<unsigned long long>() <= static_cast<unsigned long long>(high)
-                                                     : v.get<long long>() >= low && v.get<long long>() <= high;
+        // nlohmann keeps a non-negative integer as unsigned, a negative one as signed.
+        const bool in_range = v.is_number_unsigned()
+                                  ? (low <= 0 || v.get<unsigned long long>() >= static_cast<unsigned long long>(low)) &&
+                                        (high >= 0 && v.get<unsigned long long>() <= static_cast<unsigned long long>(high))
+                                  : v.get<long long>() >= low && v.get<long long>() <= high;
         if (!in_range) fail(path, fmt::format("{} is out of range {}..{}", v.dump(), low, high));
         return v.get<long long>();
     }

@@ -402,6 +402,23 @@ ordered_json write_info(const plan& p) {
     return o;
 }
 
+ordered_json write_diagnostics(const std::vector<diagnostic>& diagnostics) {
+    auto out = ordered_json::array();
+    for (const auto& d : diagnostics) {
+        ordered_json o;
+        o["severity"] = to_string(d.severity);
+        o["code"] = d.code;
+        put(o, "item", d.item);
+        if (d.line) o["line"] = d.line;
+        if (d.column) o["column"] = d.column;
+        o["message"] = d.message;
+        out.push_back(std::move(o));
+    }
+    return out;
+}
+
+std::string dump(const ordered_json& root) { return root.dump(2, ' ', false, ordered_json::error_handler_t::strict) + "\n"; }
+
 }  // namespace
 
 plan parse_plan_json(std::string_view text, std::string_view source) { return plan_reader(text, source).read(); }
@@ -435,19 +452,15 @@ std::string to_plan_json(const plan& p) {
         events.push_back(std::move(o));
     }
     put(root, "events", std::move(events));
-    auto diagnostics = ordered_json::array();
-    for (const auto& d : p.diagnostics) {
-        ordered_json o;
-        o["severity"] = to_string(d.severity);
-        o["code"] = d.code;
-        put(o, "item", d.item);
-        if (d.line) o["line"] = d.line;
-        if (d.column) o["column"] = d.column;
-        o["message"] = d.message;
-        diagnostics.push_back(std::move(o));
-    }
-    put(root, "diagnostics", std::move(diagnostics));
-    return root.dump(2, ' ', false, ordered_json::error_handler_t::strict) + "\n";
+    put(root, "diagnostics", write_diagnostics(p.diagnostics));
+    return dump(root);
+}
+
+std::string to_deadline_json(const deadline_reading& reading) {
+    ordered_json root;
+    root["deadline"] = write_deadline(reading.deadline);
+    put(root, "diagnostics", write_diagnostics(reading.diagnostics));
+    return dump(root);
 }
 
 }  // namespace kehoach

@@ -286,6 +286,33 @@ int calendar::working_days_between(date from, date to) const {
     return worked_before_[b + 1] - worked_before_[a + 1];
 }
 
+std::string calendar::schedule_json(int y) const {
+    using ordered_json = nlohmann::ordered_json;
+    ordered_json days_off = ordered_json::array();
+    ordered_json working_days = ordered_json::array();
+    for (const auto& h : holidays(y)) {
+        ordered_json o;
+        o["date"] = to_iso(h.day);
+        if (h.kind == day_off_kind::makeup_workday) {
+            o["name"] = h.name;
+            working_days.push_back(std::move(o));
+        } else {
+            o["kind"] = to_string(h.kind);
+            o["name"] = h.name;
+            days_off.push_back(std::move(o));
+        }
+    }
+    ordered_json year_entry;
+    year_entry["year"] = y;
+    year_entry["replaces"] = enum_names<occasion>::value;
+    year_entry["days_off"] = std::move(days_off);
+    if (!working_days.empty()) year_entry["working_days"] = std::move(working_days);
+    ordered_json root;
+    root["schema"] = "kehoach/holidays@1";
+    root["years"] = ordered_json::array({std::move(year_entry)});
+    return root.dump(2, ' ', false, ordered_json::error_handler_t::strict) + "\n";
+}
+
 std::vector<calendar_day> calendar::holidays(int y) const {
     const date first = sys_days{year{y} / January / 1};
     const date last = sys_days{year{y} / December / 31};

@@ -379,6 +379,8 @@ TEST_CASE("values of the wrong type are refused at their JSON path", "[plan_json
     check_error(edited("\"lag\": 2", "\"lag\": 2.5"), "111:18: items[2].depends_on[1].lag:", "expected an integer");
     check_error(edited("\"day\": 12", "\"day\": 32"), "151:20: items[3].deadline.recurrence[1].day:",
                 "32 is out of range 1..31");
+    check_error(edited("\"day\": 12", "\"day\": 0"), "151:20: items[3].deadline.recurrence[1].day:",
+                "0 is out of range 1..31");
     check_error(edited("\"kind\": \"within_period\"", "\"kind\": \"weekly\""), "76:17: items[1].deadline.kind:",
                 "unknown deadline kind \"weekly\" (expected one of: by_date, within_period");
     check_error(edited("\"time\": \"16:00\"", "\"time\": \"4pm\""), "147:21: items[3].deadline.recurrence[0].time:", "\"4pm\" is not a time of day HH:MM");

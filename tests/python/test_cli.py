@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 
 from conftest import FOUNDING_PLAN
@@ -68,3 +69,40 @@ def test_summary_in_vietnamese_and_english(cli):
     en = run(cli, "summary", str(FOUNDING_PLAN), "--lang", "en")
     assert "51 tasks in 11 groups; 14 units; 4 events" in en.stdout
     assert "Recurring (1)\n  III.2      " in en.stdout
+
+
+def test_calendar_lists_the_years_days(cli):
+    result = run(cli, "calendar", "2026")
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Lịch nghỉ năm 2026: 14 ngày nghỉ, 2 ngày làm bù"
+    assert "  2026-01-10  Thứ Bảy   làm bù                Làm bù cho ngày 02/01/2026" in lines
+    assert "  2026-04-27  Thứ Hai   nghỉ bù               Nghỉ bù Giỗ Tổ Hùng Vương" in lines
+    english = run(cli, "calendar", "2026", "--lang", "en")
+    assert "  2026-08-22  Sat       make-up workday       Làm bù cho ngày 31/8/2026" in english.stdout.splitlines()
+
+
+def test_calendar_json_is_a_schedule_to_edit_and_load_back(cli, tmp_path):
+    exported = run(cli, "calendar", "2027", "--format", "json")
+    assert exported.returncode == 0
+    schedule = json.loads(exported.stdout)
+    schedule["years"][0]["days_off"].append({"date": "2027-09-03", "kind": "decreed", "name": "Hoán đổi"})
+    path = tmp_path / "2027.json"
+    path.write_text(json.dumps(schedule, ensure_ascii=False), encoding="utf-8")
+    listed = run(cli, "calendar", "2027", "--schedule", str(path))
+    assert "  2027-09-03  Thứ Sáu   nghỉ theo quyết định  Hoán đổi" in listed.stdout.splitlines()
+    assert run(cli, "calendar", "1999").returncode == 2
+    assert run(cli, "calendar", "2027", "--schedule", str(tmp_path / "none.json")).returncode == 2
+
+
+def test_deadline_prints_the_normalized_phrase(cli):
+    result = run(cli, "deadline", "Trong quý I/2023", "--issued", "2023-04-07")
+    assert result.returncode == 0
+    assert json.loads(result.stdout) == {
+        "deadline": {"text": "Trong quý I/2023", "kind": "within_period", "start": "2023-01-01", "end": "2023-03-31"}
+    }
+    unknown = run(cli, "deadline", "31/02/2023")
+    assert unknown.returncode == 1
+    assert json.loads(unknown.stdout)["diagnostics"][0]["code"] == "invalid_date"
+    assert "invalid_date" in unknown.stderr
+    assert run(cli, "deadline", "Trong tháng 3", "--issued", "7/4/2023").returncode == 2

@@ -10,7 +10,7 @@ import venv
 from conftest import FOUNDING_PLAN, ROOT
 
 # What a source distribution holds: enough to build, nothing of this checkout's build trees.
-SOURCES = ["CMakeLists.txt", "setup.py", "pyproject.toml", "README.md", "cmake", "include", "src", "python"]
+SOURCES = ["CMakeLists.txt", "setup.py", "pyproject.toml", "README.md", "cmake", "data", "include", "src", "python"]
 
 
 def test_pip_installs_offline_into_a_venv_and_imports(tmp_path):

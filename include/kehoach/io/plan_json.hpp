@@ -30,4 +30,8 @@ inline constexpr std::string_view plan_schema = "kehoach/plan@1";
 /// The canonical plan@1 text of a plan: reading it back gives the same plan and the same text.
 [[nodiscard]] std::string to_plan_json(const plan& p);
 
+/// A deadline as plan@1 writes it, with what could not be read:
+/// `{"deadline": {"text", "kind", ...}, "diagnostics": [...]}`.
+[[nodiscard]] std::string to_deadline_json(const deadline_reading& reading);
+
 }  // namespace kehoach

@@ -103,6 +103,9 @@ public:
 
     /// The days off and make-up working days of a year, by date.
     [[nodiscard]] std::vector<calendar_day> holidays(int year) const;
+    /// The year's days as a holidays@1 schedule replacing every occasion: edit it and load it back
+    /// with load_schedule() when a swap is decreed.
+    [[nodiscard]] std::string schedule_json(int year) const;
 
     /// Offset of a day in the index; throws kehoach::error outside the calendar's range.
     [[nodiscard]] std::int32_t offset(date day) const;
