@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages kehoach builds and tests with, only those that are missing.
-# Sourced by demo.sh and test.sh; safe to run on its own.
+# Extra package names given as arguments are installed too (bench.sh adds Google Benchmark).
 set -euo pipefail
 
 KEHOACH_DEB_PACKAGES=(
@@ -8,6 +8,7 @@ KEHOACH_DEB_PACKAGES=(
   libboost-graph-dev libfmt-dev nlohmann-json3-dev libutf8proc-dev libcli11-dev catch2
   pybind11-dev python3-pybind11 python3-dev python3-venv python3-pip python3-setuptools python3-wheel
   python3-pytest python3-numpy python3-pandas
+  "$@"
 )
 
 missing=()

@@ -37,3 +37,16 @@ def test_the_python_example_runs():
         "[RecurrenceRule('monthly', day=12, before=True)]"
     )
     assert lines[6] == "[('Các ban, ngành xã', 22), ('Công an xã', 14), ('Các ban, ngành liên quan', 8)]"
+
+
+def test_the_readme_sessions_give_what_they_show():
+    import doctest
+
+    import kehoach
+
+    [session] = re.findall(r"```pycon\n(.*?)```", README, flags=re.S)
+    test = doctest.DocTestParser().get_doctest(session, {"kehoach": kehoach}, "README", "README.md", 0)
+    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
+    runner.run(test)
+    assert runner.summarize(verbose=False).failed == 0
+    assert len(test.examples) == 4
