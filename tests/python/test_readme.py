@@ -29,14 +29,14 @@ def test_the_python_example_runs():
     )
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0] == "Plan('24/KH-UBND', items=62, tasks=51, units=14)"
+    assert lines[0] == "Plan('24/KH-UBND', items=61, tasks=50, units=14)"
     assert lines[1] == "II.3.3 ['Công an xã'] chờ: Chính phủ ban hành Nghị định"
     assert len(lines) == 7
     assert lines[5] == (
         "Báo cáo hằng tháng kết quả thực hiện Đề án 06 ['Công an huyện'] "
         "[RecurrenceRule('monthly', day=12, before=True)]"
     )
-    assert lines[6] == "[('Các ban, ngành xã', 22), ('Công an xã', 14), ('Các ban, ngành liên quan', 8)]"
+    assert lines[6] == "[('Các ban, ngành xã', 21), ('Công an xã', 14), ('Các ban, ngành liên quan', 8)]"
 
 
 def test_the_readme_sessions_give_what_they_show():
