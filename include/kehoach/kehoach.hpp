@@ -21,6 +21,9 @@
 #include <kehoach/model/portfolio.hpp>
 #include <kehoach/model/unit.hpp>
 
+#include <kehoach/parse/plan_reader.hpp>
+#include <kehoach/parse/unit_names.hpp>
+
 #include <kehoach/analysis/summary.hpp>
 
 #include <kehoach/io/file.hpp>

@@ -22,7 +22,7 @@ from ._core import KehoachError, ParseError, ValidationError
 from .calendar import Calendar
 from .deadline import Deadline, DeadlineWarning, Occurrence, RecurrenceRule, parse_deadline
 from .lunar import LunarDate, from_lunar, leap_month, to_lunar
-from .plan import Diagnostic, Event, Item, Plan, Unit
+from .plan import Diagnostic, Event, Item, Plan, Unit, read_plan, unit_key
 from .portfolio import Link, Portfolio, UnresolvedLink
 
 __version__: str = _core.__version__
@@ -49,5 +49,7 @@ __all__ = [
     "from_lunar",
     "leap_month",
     "parse_deadline",
+    "read_plan",
     "to_lunar",
+    "unit_key",
 ]

@@ -10,7 +10,7 @@ from typing import Any, Union
 from . import _core
 from ._core import Diagnostic, Event, Item, KehoachError, Unit
 
-__all__ = ["Diagnostic", "Event", "Item", "Plan", "Unit"]
+__all__ = ["Diagnostic", "Event", "Item", "Plan", "Unit", "read_plan", "unit_key"]
 
 PathOrText = Union[str, bytes, "os.PathLike[str]"]
 
@@ -168,6 +168,48 @@ class Plan:
         name = self.number or self.title[:40] or "untitled"
         tasks = sum(1 for item in self._impl.items if item.kind == "task")
         return f"Plan({name!r}, items={len(self)}, tasks={tasks}, units={len(self._impl.units)})"
+
+
+def read_plan(source: PathOrText, *, strict: bool = False) -> Plan:
+    """Read a plan document — the text of a *Kế hoạch* from PDF, DOCX or a web page — or a plan@1 file.
+
+    Parameters
+    ----------
+    source : str or path-like
+        A path to a document (``.txt``, ``.md``) or a plan@1 JSON file, or the document's text
+        itself (a string with line breaks).
+    strict : bool
+        Raise :class:`ParseError` at the first warning instead of recording it in
+        ``plan.diagnostics``.
+
+    Returns
+    -------
+    Plan
+        Every item found, groups and tasks; what the reader dropped, guessed or could not read is
+        in ``plan.diagnostics`` with its line and column (see ``docs/reading-plans.md``).
+
+    Raises
+    ------
+    ParseError
+        For input that is no plan: empty, binary, not UTF-8, or without a single task.
+
+    Examples
+    --------
+    >>> plan = read_plan("ke-hoach-24.txt")
+    >>> plan.item("3.3").deadline.kind
+    'after_event'
+    """
+    if isinstance(source, str) and "\n" in source:
+        return Plan(_core._read_plan(source, "<string>", strict))
+    if isinstance(source, bytes):
+        return Plan(_core._read_plan(source, "<bytes>", strict))
+    return Plan(_core._load_plan(os.fspath(source), strict))
+
+
+def unit_key(name: str, level: str | None = None) -> str:
+    """The key two spellings of one unit share: ``unit_key("CC Tư pháp xã", "commune") ==
+    unit_key("Công chức Tư pháp – Hộ tịch xã", "commune")``."""
+    return _core.unit_key(name, level)
 
 
 def _item_repr(self: Item) -> str:

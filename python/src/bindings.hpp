@@ -95,6 +95,7 @@ void bind_calendar(py::module_& m);
 void bind_unit(py::module_& m);
 void bind_item(py::module_& m);
 void bind_plan(py::module_& m);
+void bind_plan_reader(py::module_& m);
 void bind_portfolio(py::module_& m);
 void bind_summary(py::module_& m);
 

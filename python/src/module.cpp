@@ -11,6 +11,7 @@ PYBIND11_MODULE(_core, m) {
     bind_unit(m);
     bind_item(m);
     bind_plan(m);
+    bind_plan_reader(m);
     bind_portfolio(m);
     bind_summary(m);
 }

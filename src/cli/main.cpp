@@ -27,8 +27,10 @@ int run(int argc, char** argv) {
     app.require_subcommand(1);
 
     std::string parse_file;
-    auto* parse = app.add_subcommand("parse", "Read a plan and print it as normalized plan@1 JSON");
-    parse->add_option("FILE", parse_file, "plan@1 JSON file, or - for standard input")->required();
+    bool strict = false;
+    auto* parse = app.add_subcommand("parse", "Read a plan (a document, or plan@1 JSON) and print it as plan@1 JSON");
+    parse->add_option("FILE", parse_file, "plan document (.txt, .md), plan@1 JSON, or - for standard input")->required();
+    parse->add_flag("--strict", strict, "treat the reader's warnings as errors");
 
     const std::map<std::string, kehoach::cli::language> languages{{"vi", kehoach::cli::language::vi},
                                                                  {"en", kehoach::cli::language::en}};
@@ -40,7 +42,7 @@ int run(int argc, char** argv) {
 
     std::string summary_file;
     auto* summary = app.add_subcommand("summary", "Print a plan at a glance: tasks per lead unit, deadlines by month");
-    summary->add_option("FILE", summary_file, "plan@1 JSON file, or - for standard input")->required();
+    summary->add_option("FILE", summary_file, "plan document or plan@1 JSON file, or - for standard input")->required();
     add_language(summary);
 
     int calendar_year = 0;
@@ -76,10 +78,10 @@ int run(int argc, char** argv) {
     }
 
     if (parse->parsed()) {
-        const auto p = kehoach::load_plan_json(parse_file);
+        const auto p = kehoach::load_plan(parse_file, {.strict = strict});
         std::fputs(kehoach::to_plan_json(p).c_str(), stdout);
     } else if (summary->parsed()) {
-        const auto p = kehoach::load_plan_json(summary_file);
+        const auto p = kehoach::load_plan(summary_file);
         std::fputs(kehoach::cli::summary_text(p, kehoach::summarize(p), lang).c_str(), stdout);
     } else if (calendar->parsed()) {
         kehoach::working_week week{};

@@ -4,6 +4,7 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <memory>
 
@@ -30,8 +31,9 @@ bool is_dash(utf8proc_int32_t c) noexcept {
 }
 
 bool is_space(utf8proc_int32_t c) noexcept {
-    if (c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return true;
-    return utf8proc_category(c) == UTF8PROC_CATEGORY_ZS;
+    if (c < 0x80) return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+    // The space separators (Zs) outside ASCII: no-break, Ogham, the U+2000 block, narrow, math, ideographic.
+    return c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F || c == 0x3000;
 }
 
 void append_utf8(std::string& out, utf8proc_int32_t c) {
@@ -42,33 +44,72 @@ void append_utf8(std::string& out, utf8proc_int32_t c) {
 
 }  // namespace
 
-bool is_valid_utf8(std::string_view text) noexcept {
-    auto p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
-    auto left = static_cast<utf8proc_ssize_t>(text.size());
-    while (left > 0) {
-        utf8proc_int32_t c;
-        const auto n = utf8proc_iterate(p, left, &c);
-        if (n < 0) return false;
-        p += n;
-        left -= n;
+std::size_t first_invalid_utf8(std::string_view text) noexcept {
+    // ASCII is passed a byte at a time without decoding; other sequences are checked as RFC 3629
+    // has them: no overlong forms, no surrogates, nothing past U+10FFFF.
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t size = text.size();
+    auto continuation = [&](std::size_t at) { return at < size && (bytes[at] & 0xC0) == 0x80; };
+    for (std::size_t at = 0; at < size;) {
+        const unsigned char b = bytes[at];
+        if (b < 0x80) {
+            ++at;
+        } else if (b >= 0xC2 && b <= 0xDF) {
+            if (!continuation(at + 1)) return at;
+            at += 2;
+        } else if (b >= 0xE0 && b <= 0xEF) {
+            if (!continuation(at + 1) || !continuation(at + 2)) return at;
+            if ((b == 0xE0 && bytes[at + 1] < 0xA0) || (b == 0xED && bytes[at + 1] > 0x9F)) return at;
+            at += 3;
+        } else if (b >= 0xF0 && b <= 0xF4) {
+            if (!continuation(at + 1) || !continuation(at + 2) || !continuation(at + 3)) return at;
+            if ((b == 0xF0 && bytes[at + 1] < 0x90) || (b == 0xF4 && bytes[at + 1] > 0x8F)) return at;
+            at += 4;
+        } else {
+            return at;
+        }
     }
-    return true;
+    return std::string_view::npos;
 }
 
-std::string to_nfc(std::string_view text) { return map(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE); }
+bool is_valid_utf8(std::string_view text) noexcept { return first_invalid_utf8(text) == std::string_view::npos; }
+
+std::string to_nfc(std::string_view text) {
+    // Decomposed Vietnamese uses the combining diacritics U+0300..U+036F, whose UTF-8 starts with
+    // 0xCC or 0xCD; text without them is composed already, and copying it is much cheaper.
+    const bool decomposed = std::any_of(text.begin(), text.end(), [](char c) {
+        const auto byte = static_cast<unsigned char>(c);
+        return byte == 0xCC || byte == 0xCD;
+    });
+    if (!decomposed) {
+        if (!is_valid_utf8(text)) throw error("invalid text: invalid UTF-8 string");
+        return std::string(text);
+    }
+    return map(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+}
 
 std::string name_key(std::string_view text) {
-    const std::string folded = map(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+    // Composed text is lowercased code point by code point: for the Latin letters of Vietnamese that
+    // is what case folding does, without utf8proc_map's allocations. Decomposed text goes the long way.
+    const bool decomposed = std::any_of(text.begin(), text.end(), [](char c) {
+        const auto byte = static_cast<unsigned char>(c);
+        return byte == 0xCC || byte == 0xCD;
+    });
+    if (!decomposed && !is_valid_utf8(text)) throw error("invalid text: invalid UTF-8 string");
+    const std::string folded = decomposed ? map(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD)
+                                          : lower_in_place(text);
     std::string key;
     key.reserve(folded.size());
-    auto p = reinterpret_cast<const utf8proc_uint8_t*>(folded.data());
-    auto left = static_cast<utf8proc_ssize_t>(folded.size());
     bool pending_space = false;
-    while (left > 0) {
-        utf8proc_int32_t c;
-        const auto n = utf8proc_iterate(p, left, &c);  // valid: utf8proc_map produced it
-        p += n;
-        left -= n;
+    for (std::size_t at = 0; at < folded.size();) {
+        // Valid UTF-8 here: decode by the lead byte, and copy the sequence as it is.
+        const auto byte = static_cast<unsigned char>(folded[at]);
+        const std::size_t n = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4;
+        utf8proc_int32_t c = n == 1 ? byte : byte & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
+        for (std::size_t k = 1; k < n && at + k < folded.size(); ++k)
+            c = (c << 6) | (static_cast<unsigned char>(folded[at + k]) & 0x3F);
+        const auto sequence = std::string_view(folded).substr(at, n);
+        at += n;
         if (is_space(c)) {
             pending_space = !key.empty();
             continue;
@@ -80,9 +121,62 @@ std::string name_key(std::string_view text) {
         }
         if (pending_space && key.back() != '-') key += ' ';
         pending_space = false;
-        append_utf8(key, c);
+        key += sequence;
     }
     return key;
+}
+
+std::string fold_diacritics(std::string_view text) {
+    const std::string stripped =
+        map(text, UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
+    std::string out;
+    out.reserve(stripped.size());
+    for (std::size_t i = 0; i < stripped.size(); ++i) {
+        // đ (U+0111) is C4 91 in UTF-8; Đ casefolds to it.
+        if (static_cast<unsigned char>(stripped[i]) == 0xC4 && i + 1 < stripped.size() &&
+            static_cast<unsigned char>(stripped[i + 1]) == 0x91) {
+            out += 'd';
+            ++i;
+        } else {
+            out += stripped[i];
+        }
+    }
+    return out;
+}
+
+std::string lower_in_place(std::string_view text) {
+    std::string out(text);
+    const auto size = text.size();
+    for (std::size_t at = 0; at < size;) {
+        const auto byte = static_cast<unsigned char>(text[at]);
+        if (byte < 0x80) {  // most of Vietnamese text is ASCII
+            if (byte >= 'A' && byte <= 'Z') out[at] = static_cast<char>(byte - 'A' + 'a');
+            ++at;
+            continue;
+        }
+        // Valid UTF-8 (the caller's promise): decode the sequence by its lead byte.
+        const std::size_t n = byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4;
+        if (at + n > size) break;
+        utf8proc_int32_t c = byte & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
+        for (std::size_t k = 1; k < n; ++k) c = (c << 6) | (static_cast<unsigned char>(text[at + k]) & 0x3F);
+        utf8proc_uint8_t folded[4];
+        if (utf8proc_encode_char(utf8proc_tolower(c), folded) == static_cast<utf8proc_ssize_t>(n))
+            std::copy(folded, folded + n, out.begin() + static_cast<std::ptrdiff_t>(at));
+        at += n;
+    }
+    return out;
+}
+
+std::string capitalize(std::string_view text) {
+    if (text.empty()) return {};
+    utf8proc_int32_t c;
+    const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+                                    static_cast<utf8proc_ssize_t>(text.size()), &c);
+    if (n <= 0) return std::string(text);
+    std::string out;
+    append_utf8(out, utf8proc_toupper(c));
+    out += text.substr(static_cast<std::size_t>(n));
+    return out;
 }
 
 }  // namespace kehoach

@@ -31,19 +31,12 @@ struct token {
     std::size_t column = 0;  // 1-based character column
 };
 
-bool has_combining_marks(std::string_view text) noexcept {
-    // U+0300..U+036F, the combining diacritics that NFD Vietnamese uses, start with 0xCC or 0xCD.
-    return std::any_of(text.begin(), text.end(), [](char c) {
-        const auto byte = static_cast<unsigned char>(c);
-        return byte == 0xCC || byte == 0xCD;
-    });
-}
-
 bool is_dash(utf8proc_int32_t c) noexcept {
     return c == '-' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212 || c == 0xFE58 || c == 0xFE63 || c == 0xFF0D;
 }
 
 bool is_letter(utf8proc_int32_t c) noexcept {
+    if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     switch (utf8proc_category(c)) {
         case UTF8PROC_CATEGORY_LU:
         case UTF8PROC_CATEGORY_LL:
@@ -59,8 +52,8 @@ bool is_letter(utf8proc_int32_t c) noexcept {
 }
 
 bool is_space(utf8proc_int32_t c) noexcept {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
-           utf8proc_category(c) == UTF8PROC_CATEGORY_ZS;
+    if (c < 0x80) return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+    return utf8proc_category(c) == UTF8PROC_CATEGORY_ZS;
 }
 
 /// The phrase, composed and lowercased, cut into tokens.
@@ -69,8 +62,8 @@ struct phrase {
     std::string lower;
     std::vector<token> tokens;
 
-    explicit phrase(std::string_view text) : composed(has_combining_marks(text) ? to_nfc(text) : std::string(text)) {
-        lower = composed;
+    explicit phrase(std::string_view text)
+        : composed(to_nfc(text)), lower(lower_in_place(composed)) {
         tokens.reserve(24);
         auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(composed.data());
         const auto size = static_cast<utf8proc_ssize_t>(composed.size());
@@ -85,11 +78,6 @@ struct phrase {
             at += n;
             const bool digit = c >= '0' && c <= '9';
             const bool letter = !digit && is_letter(c);
-            if (letter) {
-                utf8proc_uint8_t folded[4];
-                if (utf8proc_encode_char(utf8proc_tolower(c), folded) == n)
-                    std::copy(folded, folded + n, lower.begin() + static_cast<std::ptrdiff_t>(begin));
-            }
             const auto kind = digit ? token_kind::number : token_kind::word;
             if ((digit || letter) && open && open->kind == kind) {
                 open->end = end;

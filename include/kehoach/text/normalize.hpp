@@ -1,6 +1,7 @@
 #pragma once
 /// @file Unicode text handling: NFC, and the matching keys names are compared by.
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -9,7 +10,11 @@ namespace kehoach {
 /// True when `text` is well-formed UTF-8.
 [[nodiscard]] bool is_valid_utf8(std::string_view text) noexcept;
 
-/// The NFC form of UTF-8 text. Throws kehoach::error on invalid UTF-8.
+/// The offset of the first byte of `text` that is not well-formed UTF-8, or npos.
+[[nodiscard]] std::size_t first_invalid_utf8(std::string_view text) noexcept;
+
+/// The NFC form of UTF-8 text: the combining diacritics (U+0300..U+036F) that decomposed Vietnamese
+/// uses are composed. Throws kehoach::error on invalid UTF-8.
 [[nodiscard]] std::string to_nfc(std::string_view text);
 
 /**
@@ -25,5 +30,23 @@ namespace kehoach {
  * Throws kehoach::error on invalid UTF-8.
  */
 [[nodiscard]] std::string name_key(std::string_view text);
+
+/**
+ * @brief Lowercase text without diacritics: "Đội Cảnh sát" → "doi canh sat". `đ` has no
+ *        decomposition in Unicode and is folded to `d` explicitly. For ids and loose search, not for
+ *        telling names apart. Throws kehoach::error on invalid UTF-8.
+ */
+[[nodiscard]] std::string fold_diacritics(std::string_view text);
+
+/**
+ * @brief Lowercase UTF-8 of the same byte length: every letter whose lowercase has another UTF-8
+ *        length is kept as it is (no Vietnamese letter is), so offsets into the result are offsets
+ *        into `text`. For matching keywords in text whose pieces are then cut from the original.
+ *        `text` must be valid UTF-8.
+ */
+[[nodiscard]] std::string lower_in_place(std::string_view text);
+
+/// The first code point of `text` in upper case ("ủy ban" → "Ủy ban"). `text` must be valid UTF-8.
+[[nodiscard]] std::string capitalize(std::string_view text);
 
 }  // namespace kehoach

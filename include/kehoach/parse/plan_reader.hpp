@@ -1,0 +1,38 @@
+#pragma once
+/// @file The plan-document reader: the text of a "Kế hoạch" (from PDF, DOCX or a web page) to a plan.
+
+#include <kehoach/model/plan.hpp>
+
+#include <cstddef>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kehoach {
+
+struct read_options {
+    std::string source = "<string>";  ///< names the input in diagnostics and errors
+    bool strict = false;              ///< warnings are errors: the first one is thrown as a parse_error
+    /// Units known beforehand (a registry a user keeps): documents' spellings resolve to them.
+    std::vector<unit> known_units;
+    std::size_t max_line_length = 64 * 1024;  ///< bytes; a longer line is an error
+};
+
+/**
+ * @brief Reads the text of a plan document: front matter, outline, fields, prose assignments,
+ *        appendix tables, obligations, dependencies and events (docs/reading-plans.md).
+ *
+ * What it dropped, guessed or could not read becomes a diagnostic with line and column in
+ * `plan.diagnostics`. Throws parse_error (with line and column) for input that is no plan: empty,
+ * binary, not UTF-8, a line over the limit, or no task at all.
+ * @code
+ * auto plan = kehoach::read_plan(text, {.source = "ke-hoach-24.txt"});
+ * @endcode
+ */
+[[nodiscard]] plan read_plan(std::string_view text, const read_options& options = {});
+
+/// Reads a plan file: plan@1 JSON, or a plan document (.txt, .md). "-" reads standard input.
+[[nodiscard]] plan load_plan(const std::filesystem::path& path, read_options options = {});
+
+}  // namespace kehoach

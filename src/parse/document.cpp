@@ -1,0 +1,198 @@
+#include "document.hpp"
+
+#include <kehoach/error.hpp>
+#include <kehoach/text/normalize.hpp>
+
+#include <fmt/format.h>
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+
+namespace kehoach::detail {
+namespace {
+
+/// Line and column (in characters) of a byte offset.
+std::pair<std::size_t, std::size_t> position(std::string_view text, std::size_t offset) {
+    std::size_t line = 1, column = 1;
+    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if (byte == '\n') {
+            ++line;
+            column = 1;
+        } else if ((byte & 0xC0) != 0x80) {
+            ++column;
+        }
+    }
+    return {line, column};
+}
+
+enum class page_number : std::uint8_t { no, marked, bare };
+
+/// "- 3 -" and "Trang 4" are page numbers anywhere; a bare "4" or "4/12" only next to a page break,
+/// since a table's row number may stand alone on a line.
+page_number page_number_of(std::string_view lower) {
+    auto t = trimmed(lower);
+    bool marked = false;
+    if (t.starts_with("trang ")) {
+        t.remove_prefix(6);
+        marked = true;
+    }
+    if (t.starts_with("-") && t.ends_with("-") && t.size() > 2) {
+        t = trimmed(t.substr(1, t.size() - 2));
+        marked = true;
+    }
+    while (!t.empty() && t.back() == ' ') t.remove_suffix(1);
+    if (t.empty() || t.size() > 9) return page_number::no;
+    bool digit_seen = false;
+    for (char c : t) {
+        if (c >= '0' && c <= '9') digit_seen = true;
+        else if (c != '/' && c != ' ') return page_number::no;
+    }
+    if (!digit_seen) return page_number::no;
+    return marked ? page_number::marked : page_number::bare;
+}
+
+std::string clean(std::string_view raw) {
+    // The whole document is valid UTF-8 by now; only decomposed lines need composing.
+    const bool decomposed = std::any_of(raw.begin(), raw.end(), [](char c) {
+        const auto byte = static_cast<unsigned char>(c);
+        return byte == 0xCC || byte == 0xCD;
+    });
+    std::string text = decomposed ? to_nfc(raw) : std::string(raw);
+    // Typographic apostrophes and quotes, no-break spaces.
+    constexpr std::array<std::pair<std::string_view, std::string_view>, 4> plain{
+        {{"\u2019", "'"}, {"\u2018", "'"}, {"\u00a0", " "}, {"\u202f", " "}}};
+    const bool special = std::any_of(text.begin(), text.end(), [](char c) {
+        const auto byte = static_cast<unsigned char>(c);
+        return byte == 0xE2 || byte == 0xC2;
+    });
+    if (special)
+        for (const auto& [from, to] : plain)
+            for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+                text.replace(at, from.size(), to);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.pop_back();
+    return text;
+}
+
+}  // namespace
+
+std::string_view trimmed(std::string_view text) {
+    const auto first = text.find_first_not_of(" \t");
+    return first == std::string_view::npos ? std::string_view{} : text.substr(first);
+}
+
+std::vector<std::string_view> layout_cells(std::string_view text, std::size_t gap) {
+    std::vector<std::string_view> cells;
+    std::size_t at = 0;
+    while (at < text.size()) {
+        while (at < text.size() && (text[at] == ' ' || text[at] == '\t' || text[at] == '|')) ++at;
+        if (at >= text.size()) break;
+        std::size_t end = at;
+        std::size_t spaces = 0;
+        for (; end < text.size(); ++end) {
+            if (text[end] == '\t' || text[end] == '|') break;
+            spaces = text[end] == ' ' ? spaces + 1 : 0;
+            if (spaces >= gap) break;
+        }
+        auto cell = text.substr(at, end - at);
+        while (!cell.empty() && cell.back() == ' ') cell.remove_suffix(1);
+        cells.push_back(cell);
+        at = end;
+    }
+    return cells;
+}
+
+bool is_upper_case(std::string_view text, std::string_view lower) {
+    bool letters = false;
+    for (std::size_t i = 0; i < text.size() && i < lower.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if (byte >= 'a' && byte <= 'z') return false;
+        if (text[i] != lower[i]) letters = true;
+    }
+    return letters && text != lower;
+}
+
+std::string organization_name(std::string_view text) {
+    std::string lower = lower_in_place(text);
+    // "UBND" and "HĐND" are spelt out, as documents write the issuer in running text.
+    for (const auto& [short_form, full] : std::array<std::pair<std::string_view, std::string_view>, 2>{
+             {{"ubnd", "ủy ban nhân dân"}, {"hđnd", "hội đồng nhân dân"}}}) {
+        for (auto at = lower.find(short_form); at != std::string::npos; at = lower.find(short_form, at + full.size()))
+            lower.replace(at, short_form.size(), full);
+    }
+    // Words after the last level word ("xã", "huyện", ...) name a place: capitalized.
+    std::vector<std::string> words;
+    for (std::size_t at = 0; at < lower.size();) {
+        while (at < lower.size() && lower[at] == ' ') ++at;
+        std::size_t end = lower.find(' ', at);
+        if (end == std::string::npos) end = lower.size();
+        if (end > at) words.emplace_back(lower.substr(at, end - at));
+        at = end;
+    }
+    std::size_t place_from = words.size();
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        const auto& w = words[i];
+        const bool two_words = i + 1 < words.size() &&
+                               ((w == "thị" && (words[i + 1] == "trấn" || words[i + 1] == "xã")) ||
+                                (w == "thành" && words[i + 1] == "phố") || (w == "đặc" && words[i + 1] == "khu"));
+        if (two_words) place_from = i + 2;
+        else if (w == "xã" || w == "phường" || w == "huyện" || w == "quận" || w == "tỉnh") place_from = i + 1;
+    }
+    std::string out;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (!out.empty()) out += ' ';
+        out += i == 0 || i >= place_from ? capitalize(words[i]) : words[i];
+    }
+    return out;
+}
+
+document read_document(std::string_view text, std::string source, std::size_t max_line_length) {
+    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // a byte-order mark
+    if (trimmed(text).find_first_not_of(" \t\r\n\f") == std::string_view::npos)
+        throw parse_error({source, 0, 0}, {}, "the document is empty");
+    if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
+        const auto [line, column] = position(text, nul);
+        throw parse_error({source, line, column}, {}, "a NUL byte: this is a binary file, not the text of a plan");
+    }
+    if (const auto bad = first_invalid_utf8(text); bad != std::string_view::npos) {
+        const auto [line, column] = position(text, bad);
+        throw parse_error({source, line, column}, {},
+                          fmt::format("invalid UTF-8 (byte 0x{:02X}): save the text as UTF-8", static_cast<unsigned char>(text[bad])));
+    }
+    document doc{std::move(source), {}};
+    std::size_t number = 1;
+    bool page_break = false;
+    for (std::size_t at = 0; at <= text.size();) {
+        std::size_t end = at;
+        while (end < text.size() && text[end] != '\n' && text[end] != '\r' && text[end] != '\f') ++end;
+        const auto raw = text.substr(at, end - at);
+        if (raw.size() > max_line_length)
+            throw parse_error({doc.source, number, 1}, {},
+                              fmt::format("the line is {} bytes long; a plan's lines are at most {} (read_options::max_line_length)",
+                                          raw.size(), max_line_length));
+        std::string cleaned = clean(raw);
+        std::string lower = lower_in_place(cleaned);
+        if (!trimmed(cleaned).empty()) {
+            const auto page = page_number_of(lower);
+            if (page == page_number::no || (page == page_number::bare && !page_break)) {
+                doc.lines.push_back({std::move(cleaned), std::move(lower), number, page_break});
+                page_break = false;
+            }
+        }
+        if (end >= text.size()) break;
+        if (text[end] == '\f') {
+            // A bare number just before the break was the page's number.
+            if (!doc.lines.empty() && page_number_of(doc.lines.back().lower) == page_number::bare) doc.lines.pop_back();
+            page_break = true;
+            at = end + 1;
+            continue;  // a form feed breaks the page, not the line count
+        }
+        at = end + (text[end] == '\r' && end + 1 < text.size() && text[end + 1] == '\n' ? 2 : 1);
+        ++number;
+    }
+    return doc;
+}
+
+}  // namespace kehoach::detail

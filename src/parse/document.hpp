@@ -1,0 +1,41 @@
+#pragma once
+// The lines of a plan document, cleaned of extraction noise, shared by the reader's passes.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kehoach::detail {
+
+struct document_line {
+    std::string text;    // NFC, trailing spaces trimmed, typographic apostrophes and no-break spaces plain
+    std::string lower;   // text lowercased, byte for byte the same length
+    std::size_t number;  // 1-based line in the input
+    bool after_page_break = false;
+};
+
+/// Lines of a document, blank lines and page numbers left out.
+struct document {
+    std::string source;
+    std::vector<document_line> lines;
+};
+
+/// Splits on \n, \r\n, \r and form feeds; throws parse_error for empty, binary or non-UTF-8 input,
+/// and for a line over `max_line_length` bytes.
+[[nodiscard]] document read_document(std::string_view text, std::string source, std::size_t max_line_length);
+
+/// The text after leading spaces, and how many characters they were.
+[[nodiscard]] std::string_view trimmed(std::string_view text);
+
+/// Cells of a line laid out in columns: split on tabs, pipes and runs of `gap` or more spaces.
+[[nodiscard]] std::vector<std::string_view> layout_cells(std::string_view text, std::size_t gap = 3);
+
+/// Whether every letter of the text is upper case ("ỦY BAN NHÂN DÂN").
+[[nodiscard]] bool is_upper_case(std::string_view text, std::string_view lower);
+
+/// "ỦY BAN NHÂN DÂN XÃ CHƯ RĂNG" → "Ủy ban nhân dân xã Chư Răng": sentence case, `UBND` spelt out,
+/// the place after an administrative level word capitalized.
+[[nodiscard]] std::string organization_name(std::string_view text);
+
+}  // namespace kehoach::detail

@@ -1,0 +1,228 @@
+#include "tables.hpp"
+
+#include <kehoach/text/normalize.hpp>
+
+#include <algorithm>
+#include <array>
+
+namespace kehoach::detail {
+namespace {
+
+/// The meaning of a header cell. "phối hợp" before "thực hiện": "Cơ quan phối hợp thực hiện".
+std::optional<column> header_column(std::string_view lower) {
+    auto has = [&](std::string_view word) { return lower.find(word) != std::string_view::npos; };
+    const auto t = trimmed(lower);
+    if (t == "stt" || t == "tt" || t == "số tt" || t == "số thứ tự") return column::number;
+    if (has("phối hợp")) return column::support;
+    if (has("theo dõi")) return column::monitor;
+    if (has("thời gian") || has("thời hạn") || has("tiến độ")) return column::deadline;  // "Thời gian thực hiện"
+    if (has("chủ trì") || has("thực hiện") || has("chịu trách nhiệm")) return column::lead;
+    if (has("sản phẩm") || has("kết quả")) return column::targets;
+    if (has("ghi chú")) return column::note;
+    if (has("nội dung") || has("nhiệm vụ") || has("công việc") || has("hoạt động")) return column::content;
+    return std::nullopt;
+}
+
+bool is_header(const std::vector<std::optional<column>>& columns) {
+    auto has = [&](column c) { return std::find(columns.begin(), columns.end(), c) != columns.end(); };
+    return has(column::number) && has(column::content) && (has(column::lead) || has(column::deadline));
+}
+
+std::string trim_copy(std::string_view s) {
+    const auto first = s.find_first_not_of(" \t");
+    if (first == std::string_view::npos) return {};
+    const auto last = s.find_last_not_of(" \t");
+    return std::string(s.substr(first, last - first + 1));
+}
+
+void append(std::string& to, std::string_view text) {
+    if (text.empty()) return;
+    if (!to.empty()) to += ' ';
+    to += text;
+}
+
+/// Cells of a line split on a separator character, with the outer border cells dropped.
+std::vector<std::string> split_on(std::string_view text, char separator) {
+    std::vector<std::string> cells;
+    std::size_t at = 0;
+    while (true) {
+        const auto end = text.find(separator, at);
+        cells.push_back(trim_copy(text.substr(at, end == std::string_view::npos ? std::string_view::npos : end - at)));
+        if (end == std::string_view::npos) break;
+        at = end + 1;
+    }
+    if (separator == '|') {
+        if (!cells.empty() && cells.front().empty()) cells.erase(cells.begin());
+        if (!cells.empty() && cells.back().empty()) cells.pop_back();
+    }
+    return cells;
+}
+
+bool is_rule(const std::vector<std::string>& cells) {
+    return std::all_of(cells.begin(), cells.end(), [](const std::string& c) {
+        return c.find_first_not_of("-:=+ ") == std::string::npos;
+    });
+}
+
+bool row_starts(std::string_view number) {
+    const auto t = trim_copy(number);
+    if (t.empty()) return false;
+    const auto lower = lower_in_place(t);
+    if (std::all_of(lower.begin(), lower.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.'; })) return true;
+    return std::all_of(lower.begin(), lower.end(), [](char c) { return std::string_view("ivxl").find(c) != std::string_view::npos; }) ||
+           (lower.size() == 1 && lower[0] >= 'a' && lower[0] <= 'z');
+}
+
+/// Tables whose cells a separator marks: pipes, or tabs.
+void separated_tables(const document& doc, char separator, std::size_t min_separators, std::vector<bool>& used,
+                      std::vector<table>& out) {
+    const auto& lines = doc.lines;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (used[i] || static_cast<std::size_t>(std::count(lines[i].text.begin(), lines[i].text.end(), separator)) < min_separators)
+            continue;
+        std::vector<std::optional<column>> header;
+        for (const auto& cell : split_on(lines[i].lower, separator)) header.push_back(header_column(cell));
+        if (!is_header(header)) continue;
+        table t{i, i, header, {}};
+        const auto number = t.column_of(column::number).value_or(0);
+        for (std::size_t j = i + 1; j < lines.size(); ++j) {
+            // A row's empty cells at the end lose their separators with the trailing white space.
+            if (std::count(lines[j].text.begin(), lines[j].text.end(), separator) == 0) break;
+            t.last_index = j;
+            auto cells = split_on(lines[j].text, separator);
+            if (is_rule(cells)) continue;
+            std::vector<std::optional<column>> again;
+            for (const auto& cell : split_on(lines[j].lower, separator)) again.push_back(header_column(cell));
+            if (is_header(again)) continue;  // the header, repeated after a page break
+            cells.resize(header.size());
+            if (t.rows.empty() || row_starts(cells[number])) {
+                t.rows.push_back({lines[j].number, lines[j].number, std::move(cells)});
+            } else {
+                auto& row = t.rows.back();
+                for (std::size_t c = 0; c < cells.size(); ++c) append(row.cells[c], cells[c]);
+                row.last_line = lines[j].number;
+            }
+        }
+        for (std::size_t k = t.first_index; k <= t.last_index; ++k) used[k] = true;
+        out.push_back(std::move(t));
+        i = out.back().last_index;
+    }
+}
+
+/// A cell of a laid-out line and the character column it starts at.
+struct placed_cell {
+    std::size_t column;
+    std::string_view text;
+};
+
+std::size_t characters(std::string_view text) {
+    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+std::vector<placed_cell> placed_cells(std::string_view text) {
+    std::vector<placed_cell> cells;
+    for (const auto cell : layout_cells(text, 2)) {
+        const auto at = static_cast<std::size_t>(cell.data() - text.data());
+        cells.push_back({characters(text.substr(0, at)), cell});
+    }
+    return cells;
+}
+
+/// A line of a laid-out header: short cells of header words ("Cơ quan", "chủ trì", "hoàn thành").
+bool is_header_line(const std::vector<placed_cell>& cells) {
+    static constexpr std::array<std::string_view, 14> words{"cơ quan", "đơn vị", "thời gian", "thời hạn", "chủ trì", "phối hợp",
+                                                            "hoàn thành", "thực hiện", "sản phẩm", "ghi chú", "dự kiến", "kết quả",
+                                                            "nội dung", "stt"};
+    return !cells.empty() && std::all_of(cells.begin(), cells.end(), [](const placed_cell& cell) {
+        return cell.text.size() <= 40 && (header_column(cell.text) ||
+                                          std::any_of(words.begin(), words.end(), [&](std::string_view w) {
+                                              return cell.text.find(w) != std::string_view::npos;
+                                          }));
+    });
+}
+
+/// Tables laid out in fixed-width columns (`pdftotext -layout`). The header may span lines
+/// ("Cơ quan" above "chủ trì") and comes again after a page break; a cell wraps inside its column.
+void layout_tables(const document& doc, std::vector<bool>& used, std::vector<table>& out) {
+    const auto& lines = doc.lines;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        // Only a line with "STT"/"TT" can anchor a header: most lines are passed over cheaply.
+        if (used[i] || lines[i].lower.find("tt") == std::string::npos) continue;
+        const auto anchor = placed_cells(lines[i].lower);
+        const bool numbered = std::any_of(anchor.begin(), anchor.end(), [](const placed_cell& c) { return header_column(c.text) == column::number; });
+        const bool content = std::any_of(anchor.begin(), anchor.end(), [](const placed_cell& c) { return header_column(c.text) == column::content; });
+        if (!numbered || !content) continue;
+        // The header's lines: up to two above the anchor and those below it, before the first row.
+        std::size_t first = i;
+        while (first > 0 && i - first < 2 && !used[first - 1] && is_header_line(placed_cells(lines[first - 1].lower))) --first;
+        std::size_t j = i + 1;
+        while (j < lines.size() && is_header_line(placed_cells(lines[j].lower))) ++j;
+        // Columns start where the anchor's cells start; cells of other header lines join the
+        // column they fall in.
+        std::vector<std::size_t> starts;
+        for (const auto& cell : anchor) starts.push_back(cell.column);
+        for (std::size_t k = first; k < j; ++k)
+            for (const auto& cell : placed_cells(lines[k].lower))
+                if (std::none_of(starts.begin(), starts.end(), [&](std::size_t s) { return s + 3 >= cell.column && cell.column + 3 >= s; }))
+                    starts.push_back(cell.column);
+        std::sort(starts.begin(), starts.end());
+        auto column_at = [&](std::size_t position) {
+            std::size_t best = 0;
+            for (std::size_t c = 0; c < starts.size(); ++c)
+                if (starts[c] <= position + 3) best = c;
+            return best;
+        };
+        std::vector<std::string> names(starts.size());
+        for (std::size_t k = first; k < j; ++k)
+            for (const auto& cell : placed_cells(lines[k].lower)) append(names[column_at(cell.column)], cell.text);
+        table t{first, j - 1, {}, {}};
+        for (const auto& name : names) t.columns.push_back(header_column(name));
+        if (!is_header(t.columns)) continue;
+        const auto number_column = *t.column_of(column::number);
+        const auto content_start = starts[std::min<std::size_t>(number_column + 1, starts.size() - 1)];
+        for (; j < lines.size(); ++j) {
+            const auto row_cells = placed_cells(lines[j].text);
+            const auto lower_cells = placed_cells(lines[j].lower);
+            if (is_header_line(lower_cells)) {  // the header again, after a page break
+                t.last_index = j;
+                continue;
+            }
+            const bool starts_row = column_at(row_cells.front().column) == number_column && row_starts(row_cells.front().text);
+            if (!starts_row && (t.rows.empty() || row_cells.front().column + 3 < content_start)) break;  // prose again
+            t.last_index = j;
+            std::vector<std::string> placed(starts.size());
+            for (const auto& cell : row_cells) append(placed[column_at(cell.column)], cell.text);
+            if (starts_row) {
+                t.rows.push_back({lines[j].number, lines[j].number, std::move(placed)});
+            } else {
+                auto& row = t.rows.back();
+                for (std::size_t c = 0; c < placed.size(); ++c) append(row.cells[c], placed[c]);
+                row.last_line = lines[j].number;
+            }
+        }
+        if (t.rows.empty()) continue;
+        for (std::size_t k = t.first_index; k <= t.last_index; ++k) used[k] = true;
+        out.push_back(std::move(t));
+        i = out.back().last_index;
+    }
+}
+
+}  // namespace
+
+std::optional<std::size_t> table::column_of(column c) const {
+    const auto at = std::find(columns.begin(), columns.end(), c);
+    if (at == columns.end()) return std::nullopt;
+    return static_cast<std::size_t>(at - columns.begin());
+}
+
+std::vector<table> find_tables(const document& doc) {
+    std::vector<bool> used(doc.lines.size(), false);
+    std::vector<table> out;
+    separated_tables(doc, '|', 2, used, out);
+    separated_tables(doc, '\t', 2, used, out);
+    layout_tables(doc, used, out);
+    std::sort(out.begin(), out.end(), [](const table& a, const table& b) { return a.first_index < b.first_index; });
+    return out;
+}
+
+}  // namespace kehoach::detail
