@@ -10,7 +10,9 @@ bash scripts/deps.sh libbenchmark-dev
 BUILD_DIR=${BUILD_DIR:-build-bench}
 cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release -DKEHOACH_BUILD_BENCH=ON \
   -DKEHOACH_BUILD_TESTS=OFF -DKEHOACH_BUILD_EXAMPLES=OFF -DKEHOACH_INSTALL=OFF >/dev/null
-cmake --build "$BUILD_DIR" --target bench_time --parallel "$(nproc)" >/dev/null
+cmake --build "$BUILD_DIR" --target bench_time bench_reader --parallel "$(nproc)" >/dev/null
 # One core: the figures are per core, and the other core keeps the machine's noise away.
-taskset -c 0 "$BUILD_DIR/bench/bench_time" --benchmark_filter="${FILTER:-.}" --benchmark_repetitions=3 \
-  --benchmark_report_aggregates_only=true
+for bench in bench_time bench_reader; do
+  taskset -c 0 "$BUILD_DIR/bench/$bench" --benchmark_filter="${FILTER:-.}" --benchmark_repetitions=3 \
+    --benchmark_report_aggregates_only=true
+done

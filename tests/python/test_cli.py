@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 
-from conftest import FOUNDING_PLAN
+from conftest import FOUNDING_PLAN, ROOT
 
 GOOD = FOUNDING_PLAN.read_text(encoding="utf-8")
 
@@ -106,3 +106,21 @@ def test_deadline_prints_the_normalized_phrase(cli):
     assert json.loads(unknown.stdout)["diagnostics"][0]["code"] == "invalid_date"
     assert "invalid_date" in unknown.stderr
     assert run(cli, "deadline", "Trong tháng 3", "--issued", "7/4/2023").returncode == 2
+
+
+def test_parse_reads_plan_documents(cli, tmp_path):
+    document = ROOT / "tests" / "data" / "documents" / "defects.txt"
+    result = run(cli, "parse", str(document))
+    assert result.returncode == 0, result.stderr
+    plan = json.loads(result.stdout)
+    assert plan["schema"] == "kehoach/plan@1"
+    assert {d["code"] for d in plan["diagnostics"]} == {"duplicate_number", "unknown_unit", "invalid_date"}
+    strict = run(cli, "parse", "--strict", str(document))
+    assert strict.returncode == 2 and strict.stdout == ""
+    assert strict.stderr.startswith(f"kehoach: {document}:127:")
+    for name, content in {"empty.txt": b"", "binary.txt": b"K\x00\x01\x02", "latin1.txt": b"K\xea ho\xe0ch\n"}.items():
+        path = tmp_path / name
+        path.write_bytes(content)
+        result = run(cli, "parse", str(path))
+        assert result.returncode == 2, name
+        assert result.stderr.startswith(f"kehoach: {path}"), result.stderr

@@ -4,7 +4,7 @@ documents in the other layouts real plans come in (tests/data/documents/README.m
 from __future__ import annotations
 
 import json
-from pathlib import Path
+import subprocess
 
 import pytest
 
@@ -142,3 +142,20 @@ def test_documents_in_other_layouts(name):
         assert sorted(want) == sorted(got)
     else:
         assert [(d.code, d.line, d.message) for d in plan.diagnostics if d.severity != "info"] == []
+
+
+def test_read_plan_takes_text_and_reports_what_it_could_not_read():
+    text = (DOCUMENTS / "defects.txt").read_text(encoding="utf-8")
+    plan = kehoach.read_plan(text)
+    assert {d.code for d in plan.diagnostics} == {"duplicate_number", "unknown_unit", "invalid_date"}
+    with pytest.raises(kehoach.ParseError) as caught:
+        kehoach.read_plan(text, strict=True)
+    assert (caught.value.line, caught.value.source) == (127, "<string>")
+    with pytest.raises(kehoach.ParseError, match="no task found"):
+        kehoach.read_plan("KẾ HOẠCH\nVề việc\nI. MỤC ĐÍCH\n1. Nâng cao nhận thức.\n")
+
+
+def test_plan_documents_from_the_cli_and_python_agree(cli):
+    document = DOCUMENTS / "tab-table.txt"
+    printed = subprocess.run([cli, "parse", str(document)], capture_output=True, text=True, encoding="utf-8", check=True)
+    assert printed.stdout == kehoach.read_plan(document).to_json()

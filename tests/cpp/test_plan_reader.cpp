@@ -1,0 +1,147 @@
+#include <kehoach/parse/plan_reader.hpp>
+
+#include <kehoach/error.hpp>
+#include <kehoach/text/normalize.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <string>
+
+using namespace kehoach;
+using namespace std::chrono;
+using Catch::Contains;
+using Catch::StartsWith;
+
+namespace {
+
+/// A small commune plan of our own, in the founding plan's layout.
+const std::string commune_plan = R"(ỦY BAN NHÂN DÂN
+XÃ HÒA BÌNH
+Số: 15/KH-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Hòa Bình, ngày 03 tháng 5 năm 2024
+KẾ HOẠCH
+Triển khai dịch vụ công trực tuyến
+trên địa bàn xã năm 2024
+Thực hiện Kế hoạch số 80/KH-UBND ngày 20/3/2024 của UBND huyện Lạc Sơn về dịch vụ công, UBND xã ban hành Kế hoạch như sau:
+I. MỤC ĐÍCH, YÊU CẦU
+1. Bảo đảm hoàn thành các chỉ tiêu trong năm 2024.
+II. NHIỆM VỤ
+1. Rà soát thủ tục hành chính
+1.1. Rà soát danh mục thủ tục hành chính của xã.
+Đơn vị thực hiện: CA xã; Công chức Tư pháp – Hộ tịch xã.
+Đơn vị phối hợp: Các ban, ngành xã.
+Thời gian hoàn thành: Trong quý II/2024.
+1.2. Công khai danh mục sau khi hoàn thành nhiệm vụ 1.1.
+Đơn vị thực hiện: Bộ phận Tiếp nhận và Trả kết quả.
+Thời gian thực hiện: Sau khi UBND tỉnh ban hành danh mục.
+1.2. Số hóa hồ sơ.
+Đơn vị thực hiện: Văn phòng - Thống kê xã.
+Thời gian hoàn thành: Tháng 13/2024.
+2. Tuyên truyền
+- Tuyên truyền trên loa truyền thanh.
+Đơn vị thực hiện: CC Văn hóa – Xã hội xã.
+Thời gian thực hiện: Thường xuyên.
+- Hướng dẫn người dân tại thôn.
+Đơn vị thực hiện: Các thôn; Đoàn Thanh niên xã.
+Đơn vị phối hợp: Công an xã.
+Thời gian thực hiện: Thường xuyên.
+III. TỔ CHỨC THỰC HIỆN
+1. Giao Công chức Văn phòng – Thống kê xã tổng hợp, báo cáo về UBND huyện trước ngày 20 hằng tháng.
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Trần Văn An
+)";
+
+}  // namespace
+
+TEST_CASE("front matter: issuer, number, date, title, parents, signer", "[plan_reader]") {
+    const auto p = read_plan(commune_plan);
+    CHECK(p.info.issuer == "Ủy ban nhân dân xã Hòa Bình");
+    CHECK(p.info.number == "15/KH-UBND");
+    CHECK(p.info.date == sys_days{2024y / May / 3});
+    CHECK(p.info.place == "Hòa Bình");
+    CHECK(p.info.level == plan_level::commune);
+    CHECK(p.info.title == "Triển khai dịch vụ công trực tuyến trên địa bàn xã năm 2024");
+    REQUIRE(p.info.parents.size() == 1);
+    CHECK(p.info.parents[0] == parent_plan{"80/KH-UBND", sys_days{2024y / March / 20}, "Ủy ban nhân dân huyện Lạc Sơn"});
+    CHECK(p.info.signer == signer{"Trần Văn An", "Chủ tịch", "TM. Ủy ban nhân dân"});
+}
+
+TEST_CASE("the outline: ids, groups, tasks, bullets that carry their own fields", "[plan_reader]") {
+    const auto p = read_plan(commune_plan);
+    std::vector<std::string> ids;
+    for (const auto& it : p.items()) ids.push_back(it.id);
+    CHECK(ids == std::vector<std::string>{"II", "II.1", "II.1.1", "II.1.2", "II.1.2#2", "II.2", "II.2-1", "II.2-2", "III", "III.1"});
+    CHECK(p[p.lookup("II.1")].kind == item_kind::group);
+    CHECK(p[p.lookup("II.2")].kind == item_kind::group);
+    CHECK(p[p.lookup("II.2-1")].number == "-");
+    const auto& review = p[p.lookup("II.1.1")];
+    CHECK(review.kind == item_kind::task);
+    CHECK(review.title == "Rà soát danh mục thủ tục hành chính của xã");
+    CHECK(review.source == source_span{15, 18});
+    REQUIRE(review.units(role::lead).size() == 2);
+    CHECK(p.units()[review.units(role::lead)[0]].name == "Công an xã");  // spelt "CA xã" here, "Công an xã" below
+    CHECK(review.deadline->end == sys_days{2024y / June / 30});
+}
+
+TEST_CASE("dependencies, events, reports and diagnostics", "[plan_reader]") {
+    const auto p = read_plan(commune_plan);
+    const auto& publish = p[p.lookup("II.1.2")];
+    REQUIRE(publish.depends_on.size() == 2);
+    CHECK(publish.depends_on[0] == dependency{dependency_type::finish_to_start, p.lookup("II.1.1"), 0});
+    CHECK(publish.depends_on[1].type == dependency_type::after_event);
+    CHECK(p.events()[publish.depends_on[1].target].text == "UBND tỉnh ban hành danh mục");
+    const auto& report = p[p.lookup("III.1")];
+    CHECK(report.deadline->kind == deadline_kind::recurring);
+    CHECK(p.units()[report.units(role::report_to).at(0)].name == "UBND huyện");
+    // Each spelling is used once: the fuller one names the unit.
+    CHECK(p.units()[p.plan_roles(plan_role::report_compiler).at(0)].name == "Công chức Văn phòng – Thống kê xã");
+    std::vector<std::pair<std::string, std::size_t>> found;
+    for (const auto& d : p.diagnostics) found.emplace_back(d.code, d.line);
+    CHECK(found == std::vector<std::pair<std::string, std::size_t>>{{"duplicate_number", 22}, {"invalid_date", 24}});
+}
+
+TEST_CASE("strict reading makes the first warning an error at its place", "[plan_reader]") {
+    CHECK_THROWS_WITH(read_plan(commune_plan, {.source = "kh.txt", .strict = true}),
+                      StartsWith("kh.txt:22:1: the number 1.2 is written twice; read as II.1.2#2 (duplicate_number; --strict)"));
+}
+
+TEST_CASE("input that is no plan is refused with its place", "[plan_reader][errors]") {
+    CHECK_THROWS_WITH(read_plan("", {.source = "a.txt"}), "a.txt: the document is empty");
+    CHECK_THROWS_WITH(read_plan(" \n\t\n", {.source = "a.txt"}), "a.txt: the document is empty");
+    CHECK_THROWS_WITH(read_plan(std::string("KẾ HOẠCH\nabc\0def", 18), {.source = "a.bin"}),
+                      "a.bin:2:4: a NUL byte: this is a binary file, not the text of a plan");
+    CHECK_THROWS_WITH(read_plan("KẾ HOẠCH\nTh\xE1ng 3", {.source = "a.txt"}),
+                      "a.txt:2:3: invalid UTF-8 (byte 0xE1): save the text as UTF-8");
+    const std::string long_line = "KẾ HOẠCH\n" + std::string(10 * 1024 * 1024, 'a') + "\n";
+    CHECK_THROWS_WITH(read_plan(long_line, {.source = "a.txt"}), StartsWith("a.txt:2:1: the line is 10485760 bytes long"));
+    CHECK_THROWS_WITH(read_plan("Một văn bản\nkhông có tiêu đề kế hoạch\n", {.source = "a.txt"}),
+                      "a.txt:1:1: no \"KẾ HOẠCH\" heading: this does not read as the text of a plan");
+    CHECK_THROWS_WITH(read_plan("KẾ HOẠCH\nVề việc thử\nI. MỤC ĐÍCH\n1. Nâng cao nhận thức.\n", {.source = "a.txt"}),
+                      StartsWith("a.txt:1:1: no task found"));
+}
+
+TEST_CASE("NFD, dashes and blank lines between every line read alike", "[plan_reader]") {
+    std::string spaced;
+    for (char c : commune_plan) {
+        spaced += c;
+        if (c == '\n') spaced += "\n";
+    }
+    const auto nfc = read_plan(commune_plan);
+    const auto noisy = read_plan(to_nfc(spaced));
+    REQUIRE(noisy.size() == nfc.size());
+    for (std::size_t i = 0; i < nfc.size(); ++i) {
+        CHECK(noisy[static_cast<item_index>(i)].id == nfc[static_cast<item_index>(i)].id);
+        CHECK(noisy[static_cast<item_index>(i)].deadline == nfc[static_cast<item_index>(i)].deadline);
+    }
+}
+
+TEST_CASE("load_plan reads plan@1 JSON and documents alike", "[plan_reader]") {
+    const auto json = load_plan(KEHOACH_SOURCE_DIR "/examples/plans/chu-rang-2023.plan.json");
+    CHECK(json.info.number == "24/KH-UBND");
+    const auto document = load_plan(KEHOACH_SOURCE_DIR "/tests/data/documents/defects.txt");
+    CHECK(document.size() > 10);
+    CHECK_THROWS_WITH(load_plan("/nonexistent.txt"), StartsWith("/nonexistent.txt: cannot open"));
+}
