@@ -252,7 +252,7 @@ public:
 private:
     struct unit_entry {
         std::vector<std::string> spellings;
-        std::map<std::string, std::size_t> uses;
+        std::unordered_map<std::string, std::size_t> uses;
         std::size_t first_line = 0;
         std::size_t first_column = 0;
         std::optional<unit_index> known;  // from read_options::known_units
@@ -284,7 +284,8 @@ private:
     void read_outline(std::size_t from, std::size_t to, const std::vector<bool>& in_table);
     void read_tables(const std::vector<detail::table>& tables);
     bool assign(node& n, pending_item& out);
-    void prose(std::string_view text, std::size_t line, pending_item& out);
+    /// Assignments in running text; `lower` is `text` lowercased.
+    void prose(std::string_view text, std::string_view lower, std::size_t line, pending_item& out);
     std::optional<deadline> deadline_of(std::string_view phrase, std::size_t line, std::size_t column, const std::string& item);
     void emit(node& n, const std::string& section);
     plan build();
@@ -295,7 +296,7 @@ private:
     std::optional<plan_level> level_;
     std::vector<diagnostic> diagnostics_;
     std::vector<pending_item> items_;
-    std::map<std::string, unit_entry> units_;  // by unit_key
+    std::unordered_map<std::string, unit_entry> units_;  // by unit_key; unit_order_ keeps the order
     std::map<std::string, std::string> learned_;  // "Ban Chỉ đạo" → the key of the name it abbreviates
     std::unordered_map<std::string, std::string> key_of_;  // spelling → unit_key
     std::vector<std::string> unit_order_;
@@ -765,8 +766,7 @@ std::size_t name_end(std::string_view lower, std::size_t from, bool allow_commas
 
 }  // namespace
 
-void document_reader::prose(std::string_view text, std::size_t line, pending_item& out) {
-    const std::string lower = lower_in_place(text);
+void document_reader::prose(std::string_view text, std::string_view lower, std::size_t line, pending_item& out) {
     auto words_at = [&](std::size_t at) { return at == 0 || lower[at - 1] == ' ' || lower[at - 1] == '('; };
     std::optional<std::size_t> lead_at;
     // A clause that starts here: not "được giao" (assigned), "giao nhiệm vụ" inside a sentence.
@@ -910,9 +910,9 @@ bool document_reader::assign(node& n, pending_item& out) {
         if (!full_text.empty() && std::string_view(".;:").find(full_text.back()) == std::string_view::npos) full_text += '.';
         append_text(full_text, n.body);
     }
+    const std::string lower = lower_in_place(full_text);
     // Labels inline in the paragraph: "(Cơ quan chủ trì: Sở Tư pháp; phối hợp: ...; thời gian: quý II/2024)".
     {
-        const std::string lower = lower_in_place(full_text);
         std::vector<field> inline_fields;
         for (std::size_t at = 0; at < lower.size(); ++at) {
             if (at > 0 && std::string_view("(;.").find(lower[at - 1]) == std::string_view::npos &&
@@ -958,7 +958,7 @@ bool document_reader::assign(node& n, pending_item& out) {
                 break;
         }
     }
-    if (!has_role && !n.objectives) prose(full_text, n.first_line, out);
+    if (!has_role && !n.objectives) prose(full_text, lower, n.first_line, out);
     const bool any_role = std::any_of(out.roles.begin(), out.roles.end(), [](const auto& r) { return !r.empty(); });
     return any_role || out.due.has_value();
 }

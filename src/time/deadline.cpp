@@ -37,6 +37,8 @@ bool is_dash(utf8proc_int32_t c) noexcept {
 
 bool is_letter(utf8proc_int32_t c) noexcept {
     if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    // The blocks Vietnamese letters come from are all letters, but for × and ÷.
+    if ((c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) || (c >= 0x1EA0 && c <= 0x1EF9)) return true;
     switch (utf8proc_category(c)) {
         case UTF8PROC_CATEGORY_LU:
         case UTF8PROC_CATEGORY_LL:
