@@ -56,11 +56,7 @@ page_number page_number_of(std::string_view lower) {
 
 std::string clean(std::string_view raw) {
     // The whole document is valid UTF-8 by now; only decomposed lines need composing.
-    const bool decomposed = std::any_of(raw.begin(), raw.end(), [](char c) {
-        const auto byte = static_cast<unsigned char>(c);
-        return byte == 0xCC || byte == 0xCD;
-    });
-    std::string text = decomposed ? to_nfc(raw) : std::string(raw);
+    std::string text = has_combining_marks(raw) ? to_nfc(raw) : std::string(raw);
     // Typographic apostrophes and quotes, no-break spaces.
     constexpr std::array<std::pair<std::string_view, std::string_view>, 4> plain{
         {{"\u2019", "'"}, {"\u2018", "'"}, {"\u00a0", " "}, {"\u202f", " "}}};

@@ -288,6 +288,8 @@ private:
     void prose(std::string_view text, std::string_view lower, std::size_t line, pending_item& out);
     std::optional<deadline> deadline_of(std::string_view phrase, std::size_t line, std::size_t column, const std::string& item);
     void emit(node& n, const std::string& section);
+    /// `id`, or `id#2`, `id#3` ... with a duplicate_number diagnostic when the id is taken.
+    std::string unique_id(std::string id, std::string_view number, std::size_t line);
     plan build();
 
     const read_options& options_;
@@ -965,6 +967,18 @@ bool document_reader::assign(node& n, pending_item& out) {
 
 // --- items ------------------------------------------------------------------------------------
 
+std::string document_reader::unique_id(std::string id, std::string_view number, std::size_t line) {
+    auto taken = [&](const std::string& candidate) {
+        return std::any_of(items_.begin(), items_.end(), [&](const pending_item& other) { return other.id == candidate; });
+    };
+    if (!taken(id)) return id;
+    std::size_t copy = 2;
+    while (taken(fmt::format("{}#{}", id, copy))) ++copy;
+    auto unique = fmt::format("{}#{}", id, copy);
+    warn("duplicate_number", line, 1, fmt::format("the number {} is written twice; read as {}", number, unique), unique);
+    return unique;
+}
+
 void document_reader::emit(node& n, const std::string& section) {
     // Dash bullets are items when there are at least two and each carries its own assignment;
     // otherwise they, and every "+" bullet, are part of the item's text and fields.
@@ -1021,16 +1035,7 @@ void document_reader::emit(node& n, const std::string& section) {
             case heading_kind::plus:
                 break;
         }
-        if (std::any_of(items_.begin(), items_.end(), [&](const pending_item& other) { return other.id == item.id; })) {
-            std::size_t copy = 2;
-            auto taken = [&](const std::string& id) {
-                return std::any_of(items_.begin(), items_.end(), [&](const pending_item& other) { return other.id == id; });
-            };
-            while (taken(fmt::format("{}#{}", item.id, copy))) ++copy;
-            const auto unique = fmt::format("{}#{}", item.id, copy);
-            warn("duplicate_number", n.first_line, 1, fmt::format("the number {} is written twice; read as {}", n.head.number, unique), unique);
-            item.id = unique;
-        }
+        item.id = unique_id(std::move(item.id), n.head.number, n.first_line);
         n.id = item.id;
         item.number = n.head.kind == heading_kind::dash ? "-" : n.head.number;
         item.parent_id = n.parent->id;
@@ -1086,14 +1091,7 @@ void document_reader::read_tables(const std::vector<detail::table>& tables) {
             item.number = number;
             item.id = group_id.empty() ? number : group_id + "." + number;
             if (number.empty()) item.id = fmt::format("{}row{}", group_id.empty() ? "" : group_id + ".", row.first_line);
-            if (std::any_of(items_.begin(), items_.end(), [&](const pending_item& o) { return o.id == item.id; })) {
-                std::size_t copy = 2;
-                while (std::any_of(items_.begin(), items_.end(), [&](const pending_item& o) { return o.id == fmt::format("{}#{}", item.id, copy); }))
-                    ++copy;
-                const auto unique = fmt::format("{}#{}", item.id, copy);
-                warn("duplicate_number", row.first_line, 1, fmt::format("the number {} is written twice; read as {}", number, unique), unique);
-                item.id = unique;
-            }
+            item.id = unique_id(std::move(item.id), number, row.first_line);
             item.parent_id = group_id;
             item.section = group_id;
             item.title = title_of(content);

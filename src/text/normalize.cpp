@@ -74,14 +74,17 @@ std::size_t first_invalid_utf8(std::string_view text) noexcept {
 
 bool is_valid_utf8(std::string_view text) noexcept { return first_invalid_utf8(text) == std::string_view::npos; }
 
-std::string to_nfc(std::string_view text) {
-    // Decomposed Vietnamese uses the combining diacritics U+0300..U+036F, whose UTF-8 starts with
-    // 0xCC or 0xCD; text without them is composed already, and copying it is much cheaper.
-    const bool decomposed = std::any_of(text.begin(), text.end(), [](char c) {
+bool has_combining_marks(std::string_view text) noexcept {
+    // U+0300..U+036F, the combining diacritics decomposed Vietnamese uses, start with 0xCC or 0xCD.
+    return std::any_of(text.begin(), text.end(), [](char c) {
         const auto byte = static_cast<unsigned char>(c);
         return byte == 0xCC || byte == 0xCD;
     });
-    if (!decomposed) {
+}
+
+std::string to_nfc(std::string_view text) {
+    // Text without combining marks is composed already, and copying it is much cheaper.
+    if (!has_combining_marks(text)) {
         if (!is_valid_utf8(text)) throw error("invalid text: invalid UTF-8 string");
         return std::string(text);
     }
@@ -91,10 +94,7 @@ std::string to_nfc(std::string_view text) {
 std::string name_key(std::string_view text) {
     // Composed text is lowercased code point by code point: for the Latin letters of Vietnamese that
     // is what case folding does, without utf8proc_map's allocations. Decomposed text goes the long way.
-    const bool decomposed = std::any_of(text.begin(), text.end(), [](char c) {
-        const auto byte = static_cast<unsigned char>(c);
-        return byte == 0xCC || byte == 0xCD;
-    });
+    const bool decomposed = has_combining_marks(text);
     if (!decomposed && !is_valid_utf8(text)) throw error("invalid text: invalid UTF-8 string");
     const std::string folded = decomposed ? map(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD)
                                           : lower_in_place(text);

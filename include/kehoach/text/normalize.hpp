@@ -10,6 +10,9 @@ namespace kehoach {
 /// True when `text` is well-formed UTF-8.
 [[nodiscard]] bool is_valid_utf8(std::string_view text) noexcept;
 
+/// True when `text` holds the combining diacritics (U+0300..U+036F) of decomposed (NFD) Vietnamese.
+[[nodiscard]] bool has_combining_marks(std::string_view text) noexcept;
+
 /// The offset of the first byte of `text` that is not well-formed UTF-8, or npos.
 [[nodiscard]] std::size_t first_invalid_utf8(std::string_view text) noexcept;
 
