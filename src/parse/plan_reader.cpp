@@ -241,6 +241,8 @@ void append_text(std::string& to, std::string_view text) {
 
 }  // namespace
 
+namespace detail {
+
 // The reader proper.
 class document_reader {
 public:
@@ -307,6 +309,8 @@ private:
     std::vector<std::string> report_compilers_;
     std::unique_ptr<node> root_;
 };
+
+}  // namespace detail
 
 namespace {
 
@@ -384,13 +388,13 @@ std::optional<date> date_in(std::string_view lower) {
 
 }  // namespace
 
-void document_reader::warn(std::string code, std::size_t line, std::size_t column, std::string message, std::string item) {
+void detail::document_reader::warn(std::string code, std::size_t line, std::size_t column, std::string message, std::string item) {
     if (options_.strict)
         throw parse_error({doc_.source, line, column}, {}, fmt::format("{} ({}; --strict)", message, code));
     diagnostics_.push_back({severity::warning, std::move(code), std::move(item), line, column, std::move(message)});
 }
 
-void document_reader::learn_abbreviations() {
+void detail::document_reader::learn_abbreviations() {
     for (const auto& line : doc_.lines) {
         for (std::string_view marker : {"(sau đây gọi tắt là ", "(sau đây gọi là ", "(gọi tắt là "}) {
             const auto at = line.lower.find(marker);
@@ -418,7 +422,7 @@ void document_reader::learn_abbreviations() {
     }
 }
 
-std::string document_reader::unit_of(std::string_view name, std::size_t line, std::size_t column) {
+std::string detail::document_reader::unit_of(std::string_view name, std::size_t line, std::size_t column) {
     // Plans name the same few units over and over: the key of a spelling is worked out once.
     auto cached = key_of_.find(std::string(name));
     if (cached == key_of_.end()) cached = key_of_.emplace(std::string(name), unit_key(name, level_)).first;
@@ -441,7 +445,7 @@ std::string document_reader::unit_of(std::string_view name, std::size_t line, st
     return key;
 }
 
-std::vector<std::string> document_reader::units_of(std::string_view list, std::size_t line, std::size_t column) {
+std::vector<std::string> detail::document_reader::units_of(std::string_view list, std::size_t line, std::size_t column) {
     std::vector<std::string> keys;
     for (const auto& name : split_units(list)) {
         auto key = unit_of(name, line, column);
@@ -450,7 +454,7 @@ std::vector<std::string> document_reader::units_of(std::string_view list, std::s
     return keys;
 }
 
-std::optional<deadline> document_reader::deadline_of(std::string_view phrase, std::size_t line, std::size_t column,
+std::optional<deadline> detail::document_reader::deadline_of(std::string_view phrase, std::size_t line, std::size_t column,
                                                      const std::string& item) {
     auto reading = parse_deadline(phrase, info_.date);
     for (auto& d : reading.diagnostics)
@@ -460,7 +464,7 @@ std::optional<deadline> document_reader::deadline_of(std::string_view phrase, st
 
 // --- front matter -----------------------------------------------------------------------------
 
-std::size_t document_reader::read_front_matter() {
+std::size_t detail::document_reader::read_front_matter() {
     const auto& lines = doc_.lines;
     std::vector<std::string> organizations;
     std::size_t title_line = lines.size();
@@ -549,7 +553,7 @@ std::size_t document_reader::read_front_matter() {
     return i;
 }
 
-void document_reader::read_parents(std::string_view preamble) {
+void detail::document_reader::read_parents(std::string_view preamble) {
     const std::string lower = lower_in_place(preamble);
     for (std::size_t at = lower.find("kế hoạch số"); at != std::string::npos; at = lower.find("kế hoạch số", at + 1)) {
         std::size_t i = at + std::string_view("kế hoạch số").size();
@@ -582,7 +586,7 @@ void document_reader::read_parents(std::string_view preamble) {
 
 // --- the signature block ----------------------------------------------------------------------
 
-std::size_t document_reader::find_signature() {
+std::size_t detail::document_reader::find_signature() {
     const auto& lines = doc_.lines;
     std::size_t start = lines.size();
     for (std::size_t i = lines.size(); i-- > 0;) {
@@ -651,7 +655,7 @@ std::size_t document_reader::find_signature() {
 
 // --- the outline ------------------------------------------------------------------------------
 
-void document_reader::read_outline(std::size_t from, std::size_t to, const std::vector<bool>& in_table) {
+void detail::document_reader::read_outline(std::size_t from, std::size_t to, const std::vector<bool>& in_table) {
     // How wide the document's lines run when text wraps: most lines of a wrapped paragraph.
     std::vector<std::size_t> widths;
     for (std::size_t i = from; i < to; ++i) widths.push_back(characters(trimmed(doc_.lines[i].text)));
@@ -768,7 +772,7 @@ std::size_t name_end(std::string_view lower, std::size_t from, bool allow_commas
 
 }  // namespace
 
-void document_reader::prose(std::string_view text, std::string_view lower, std::size_t line, pending_item& out) {
+void detail::document_reader::prose(std::string_view text, std::string_view lower, std::size_t line, pending_item& out) {
     auto words_at = [&](std::size_t at) { return at == 0 || lower[at - 1] == ' ' || lower[at - 1] == '('; };
     std::optional<std::size_t> lead_at;
     // A clause that starts here: not "được giao" (assigned), "giao nhiệm vụ" inside a sentence.
@@ -905,7 +909,7 @@ void document_reader::prose(std::string_view text, std::string_view lower, std::
     }
 }
 
-bool document_reader::assign(node& n, pending_item& out) {
+bool detail::document_reader::assign(node& n, pending_item& out) {
     // A heading line is a sentence of its own: "2. Chế độ thông tin, báo cáo" / "Giao X ...".
     std::string full_text = n.heading_text;
     if (!n.body.empty()) {
@@ -967,7 +971,7 @@ bool document_reader::assign(node& n, pending_item& out) {
 
 // --- items ------------------------------------------------------------------------------------
 
-std::string document_reader::unique_id(std::string id, std::string_view number, std::size_t line) {
+std::string detail::document_reader::unique_id(std::string id, std::string_view number, std::size_t line) {
     auto taken = [&](const std::string& candidate) {
         return std::any_of(items_.begin(), items_.end(), [&](const pending_item& other) { return other.id == candidate; });
     };
@@ -979,7 +983,7 @@ std::string document_reader::unique_id(std::string id, std::string_view number, 
     return unique;
 }
 
-void document_reader::emit(node& n, const std::string& section) {
+void detail::document_reader::emit(node& n, const std::string& section) {
     // Dash bullets are items when there are at least two and each carries its own assignment;
     // otherwise they, and every "+" bullet, are part of the item's text and fields.
     std::vector<node*> dashes;
@@ -1061,7 +1065,7 @@ void document_reader::emit(node& n, const std::string& section) {
     }
 }
 
-void document_reader::read_tables(const std::vector<detail::table>& tables) {
+void detail::document_reader::read_tables(const std::vector<detail::table>& tables) {
     for (const auto& t : tables) {
         std::string group_id;
         for (const auto& row : t.rows) {
@@ -1117,7 +1121,7 @@ void document_reader::read_tables(const std::vector<detail::table>& tables) {
     }
 }
 
-plan document_reader::read() {
+plan detail::document_reader::read() {
     const std::size_t body_from = read_front_matter();
     learn_abbreviations();
     const std::size_t signature = find_signature();
@@ -1131,7 +1135,7 @@ plan document_reader::read() {
     return build();
 }
 
-plan document_reader::build() {
+plan detail::document_reader::build() {
     plan p;
     p.info = info_;
     // Units: each key once, named by its fullest spelling, in order of first appearance.
@@ -1258,7 +1262,7 @@ plan document_reader::build() {
     return p;
 }
 
-plan read_plan(std::string_view text, const read_options& options) { return document_reader(text, options).read(); }
+plan read_plan(std::string_view text, const read_options& options) { return detail::document_reader(text, options).read(); }
 
 plan load_plan(const std::filesystem::path& path, read_options options) {
     const std::string text = read_input(path);
