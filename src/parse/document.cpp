@@ -54,22 +54,25 @@ page_number page_number_of(std::string_view lower) {
     return marked ? page_number::marked : page_number::bare;
 }
 
-std::string clean(std::string_view raw) {
+/// Appends the cleaned line to `out`: composed, typographic apostrophes and no-break spaces plain,
+/// trailing white space dropped.
+void append_clean(std::string& out, std::string_view raw) {
+    const auto start = out.size();
     // The whole document is valid UTF-8 by now; only decomposed lines need composing.
-    std::string text = has_combining_marks(raw) ? to_nfc(raw) : std::string(raw);
-    // Typographic apostrophes and quotes, no-break spaces.
-    constexpr std::array<std::pair<std::string_view, std::string_view>, 4> plain{
-        {{"\u2019", "'"}, {"\u2018", "'"}, {"\u00a0", " "}, {"\u202f", " "}}};
-    const bool special = std::any_of(text.begin(), text.end(), [](char c) {
+    if (has_combining_marks(raw)) out += to_nfc(raw);
+    else out += raw;
+    const bool special = std::any_of(out.begin() + static_cast<std::ptrdiff_t>(start), out.end(), [](char c) {
         const auto byte = static_cast<unsigned char>(c);
         return byte == 0xE2 || byte == 0xC2;
     });
-    if (special)
+    if (special) {
+        constexpr std::array<std::pair<std::string_view, std::string_view>, 4> plain{
+            {{"\u2019", "'"}, {"\u2018", "'"}, {"\u00a0", " "}, {"\u202f", " "}}};
         for (const auto& [from, to] : plain)
-            for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
-                text.replace(at, from.size(), to);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.pop_back();
-    return text;
+            for (auto at = out.find(from, start); at != std::string::npos; at = out.find(from, at + to.size()))
+                out.replace(at, from.size(), to);
+    }
+    while (out.size() > start && (out.back() == ' ' || out.back() == '\t')) out.pop_back();
 }
 
 }  // namespace
@@ -157,30 +160,48 @@ document read_document(std::string_view text, std::string source, std::size_t ma
         throw parse_error({source, line, column}, {},
                           fmt::format("invalid UTF-8 (byte 0x{:02X}): save the text as UTF-8", static_cast<unsigned char>(text[bad])));
     }
-    document doc{std::move(source), {}};
+    struct span {
+        std::size_t offset, size, number;
+        bool after_page_break;
+    };
+    std::vector<span> spans;
+    auto buffer = std::make_unique<std::string>();
+    buffer->reserve(text.size() + 16);
     std::size_t number = 1;
     bool page_break = false;
+    auto page_of = [&](const span& s) {
+        // Page numbers are short: only those lines are lowercased here.
+        const auto line = trimmed(std::string_view(*buffer).substr(s.offset, s.size));
+        if (line.size() > 16) return page_number::no;
+        return page_number_of(lower_in_place(line));
+    };
     for (std::size_t at = 0; at <= text.size();) {
         std::size_t end = at;
         while (end < text.size() && text[end] != '\n' && text[end] != '\r' && text[end] != '\f') ++end;
         const auto raw = text.substr(at, end - at);
         if (raw.size() > max_line_length)
-            throw parse_error({doc.source, number, 1}, {},
+            throw parse_error({source, number, 1}, {},
                               fmt::format("the line is {} bytes long; a plan's lines are at most {} (read_options::max_line_length)",
                                           raw.size(), max_line_length));
-        std::string cleaned = clean(raw);
-        std::string lower = lower_in_place(cleaned);
-        if (!trimmed(cleaned).empty()) {
-            const auto page = page_number_of(lower);
-            if (page == page_number::no || (page == page_number::bare && !page_break)) {
-                doc.lines.push_back({std::move(cleaned), std::move(lower), number, page_break});
-                page_break = false;
-            }
+        const std::size_t offset = buffer->size();
+        append_clean(*buffer, raw);
+        const span line{offset, buffer->size() - offset, number, page_break};
+        const bool blank = trimmed(std::string_view(*buffer).substr(offset)).empty();
+        const auto page = blank ? page_number::no : page_of(line);
+        if (!blank && (page == page_number::no || (page == page_number::bare && !page_break))) {
+            spans.push_back(line);
+            page_break = false;
+            *buffer += '\n';
+        } else {
+            buffer->resize(offset);  // blank lines and page numbers are dropped
         }
         if (end >= text.size()) break;
         if (text[end] == '\f') {
             // A bare number just before the break was the page's number.
-            if (!doc.lines.empty() && page_number_of(doc.lines.back().lower) == page_number::bare) doc.lines.pop_back();
+            if (!spans.empty() && page_of(spans.back()) == page_number::bare) {
+                buffer->resize(spans.back().offset);
+                spans.pop_back();
+            }
             page_break = true;
             at = end + 1;
             continue;  // a form feed breaks the page, not the line count
@@ -188,6 +209,12 @@ document read_document(std::string_view text, std::string source, std::size_t ma
         at = end + (text[end] == '\r' && end + 1 < text.size() && text[end + 1] == '\n' ? 2 : 1);
         ++number;
     }
+    document doc{std::move(source), {}, std::move(buffer), nullptr};
+    doc.lower = std::make_unique<std::string>(lower_in_place(*doc.text));
+    doc.lines.reserve(spans.size());
+    for (const auto& s : spans)
+        doc.lines.push_back({std::string_view(*doc.text).substr(s.offset, s.size),
+                             std::string_view(*doc.lower).substr(s.offset, s.size), s.number, s.after_page_break});
     return doc;
 }
 

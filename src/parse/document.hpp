@@ -2,6 +2,7 @@
 // The lines of a plan document, cleaned of extraction noise, shared by the reader's passes.
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -9,16 +10,20 @@
 namespace kehoach::detail {
 
 struct document_line {
-    std::string text;    // NFC, trailing spaces trimmed, typographic apostrophes and no-break spaces plain
-    std::string lower;   // text lowercased, byte for byte the same length
-    std::size_t number;  // 1-based line in the input
+    std::string_view text;   // NFC, trailing spaces trimmed, typographic apostrophes and no-break spaces plain
+    std::string_view lower;  // text lowercased, byte for byte the same length
+    std::size_t number;      // 1-based line in the input
     bool after_page_break = false;
 };
 
-/// Lines of a document, blank lines and page numbers left out.
+/// Lines of a document, blank lines and page numbers left out. The lines are views into two
+/// buffers, the cleaned text and its lowercase, so that a document costs two allocations, not two
+/// a line.
 struct document {
     std::string source;
     std::vector<document_line> lines;
+    std::unique_ptr<std::string> text;
+    std::unique_ptr<std::string> lower;
 };
 
 /// Splits on \n, \r\n, \r and form feeds; throws parse_error for empty, binary or non-UTF-8 input,
