@@ -277,6 +277,7 @@ private:
 
     void warn(std::string code, std::size_t line, std::size_t column, std::string message, std::string item = {});
     void learn_abbreviations();
+    const unit_facts& facts_of(std::string_view name);
     std::string unit_of(std::string_view name, std::size_t line, std::size_t column);
     std::vector<std::string> units_of(std::string_view list, std::size_t line, std::size_t column);
 
@@ -302,7 +303,7 @@ private:
     std::vector<pending_item> items_;
     std::unordered_map<std::string, unit_entry> units_;  // by unit_key; unit_order_ keeps the order
     std::map<std::string, std::string> learned_;  // "Ban Chỉ đạo" → the key of the name it abbreviates
-    std::unordered_map<std::string, std::string> key_of_;  // spelling → unit_key
+    std::unordered_map<std::string, unit_facts> facts_;  // by spelling
     std::vector<std::string> unit_order_;
     std::string current_item_;  // the item whose units are being read, for diagnostics
     std::vector<std::string> plan_monitors_;
@@ -409,7 +410,7 @@ void detail::document_reader::learn_abbreviations() {
             clause = clause == std::string_view::npos ? 0 : clause + 1;
             for (std::size_t start = clause; start < before.size(); start = before.find(' ', start + 1)) {
                 const auto full = strip_punctuation(before.substr(start));
-                if (full.empty() || !is_known_unit(full)) {
+                if (full.empty() || !facts_of(full).known) {
                     if (start == std::string_view::npos) break;
                     continue;
                 }
@@ -422,11 +423,16 @@ void detail::document_reader::learn_abbreviations() {
     }
 }
 
+const unit_facts& detail::document_reader::facts_of(std::string_view name) {
+    // Plans name the same few units over and over: what a spelling says is worked out once.
+    auto cached = facts_.find(std::string(name));
+    if (cached == facts_.end()) cached = facts_.emplace(std::string(name), describe_unit(name, level_)).first;
+    return cached->second;
+}
+
 std::string detail::document_reader::unit_of(std::string_view name, std::size_t line, std::size_t column) {
-    // Plans name the same few units over and over: the key of a spelling is worked out once.
-    auto cached = key_of_.find(std::string(name));
-    if (cached == key_of_.end()) cached = key_of_.emplace(std::string(name), unit_key(name, level_)).first;
-    std::string key = cached->second;
+    const auto& facts = facts_of(name);
+    std::string key = facts.key;
     if (const auto learned = learned_.find(key); learned != learned_.end()) key = learned->second;
     auto [it, added] = units_.try_emplace(key);
     auto& entry = it->second;
@@ -434,7 +440,7 @@ std::string detail::document_reader::unit_of(std::string_view name, std::size_t 
         unit_order_.push_back(key);
         entry.first_line = line;
         entry.first_column = column;
-        if (!is_known_unit(name))
+        if (!facts.known)
             warn("unknown_unit", line, column,
                  fmt::format("\"{}\" is no kind of unit kehoach knows; kept as written", name), current_item_);
     }
@@ -812,7 +818,7 @@ void detail::document_reader::prose(std::string_view text, std::string_view lowe
             sentence = sentence == std::string::npos ? 0 : sentence + 2;
             const std::size_t end = std::min(at, name_end(lower, sentence, true));
             const std::string_view name = lead_named(strip_punctuation(text.substr(sentence, end - sentence)));
-            if (!name.empty() && is_known_unit(name) && name.size() < 120) {
+            if (!name.empty() && name.size() < 120 && facts_of(name).known) {
                 out.roles[static_cast<std::size_t>(role::lead)] = units_of(name, line, 1);
                 if (std::string_view(lower).substr(end).starts_with(" là cơ quan thường trực"))
                     plan_monitors_.push_back(unit_of(name, line, 1));
@@ -834,7 +840,7 @@ void detail::document_reader::prose(std::string_view text, std::string_view lowe
         if (lower.substr(from).starts_with("với ")) from += std::string_view("với ").size();
         const std::size_t end = name_end(lower, from, true);
         const auto names = strip_punctuation(text.substr(from, end - from));
-        if (!names.empty() && is_known_unit(names)) add(role::support, names);
+        if (!names.empty() && facts_of(names).known) add(role::support, names);
     }
     // "tham mưu (cho) X ...": X decides.
     for (std::size_t at = lower.find("tham mưu"); at != std::string::npos; at = lower.find("tham mưu", at + 1)) {
@@ -843,7 +849,7 @@ void detail::document_reader::prose(std::string_view text, std::string_view lowe
         if (lower.substr(from).starts_with("cho ")) from += 4;
         const std::size_t end = name_end(lower, from, false);
         const auto name = strip_punctuation(text.substr(from, end - from));
-        if (!name.empty() && is_known_unit(name)) add(role::approver, name);
+        if (!name.empty() && facts_of(name).known) add(role::approver, name);
     }
     // "báo cáo ... về X": within the clause.
     for (std::size_t at = lower.find("báo cáo"); at != std::string::npos; at = lower.find("báo cáo", at + 1)) {
@@ -853,7 +859,7 @@ void detail::document_reader::prose(std::string_view text, std::string_view lowe
         const std::size_t from = about + std::string_view(" về ").size();
         const std::size_t end = name_end(lower, from, false);
         const auto name = strip_punctuation(text.substr(from, end - from));
-        if (!name.empty() && is_known_unit(name)) add(role::report_to, name);
+        if (!name.empty() && facts_of(name).known) add(role::report_to, name);
     }
     // The deadline: the shortest clause that reads as one.
     if (!out.due) {
@@ -1165,7 +1171,7 @@ plan detail::document_reader::build() {
         std::string id = unit_slug(name);
         for (std::size_t n = 2; std::find(ids.begin(), ids.end(), id) != ids.end(); ++n) id = fmt::format("{}-{}", unit_slug(name), n);
         ids.push_back(id);
-        unit u{.id = id, .name = name, .kind = guess_unit_kind(name)};
+        unit u{.id = id, .name = name, .kind = facts_of(*best).kind};
         for (const auto& spelling : entry.spellings)
             if (name_key(spelling) != name_key(name) && std::find(u.aliases.begin(), u.aliases.end(), spelling) == u.aliases.end())
                 u.aliases.push_back(spelling);

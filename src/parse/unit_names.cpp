@@ -162,8 +162,9 @@ std::string spelt_out(std::string_view name) { return replace_phrases(words_of(n
 
 }  // namespace
 
-std::string unit_key(std::string_view name, std::optional<plan_level> level) {
-    std::string key = spelt_out(name);
+namespace {
+
+std::string key_of_spelt(std::string key, std::optional<plan_level> level) {
     for (std::string_view post : {"công chức phụ trách ", "cán bộ phụ trách ", "công chức ", "đ c ", "đồng chí "})
         if (key.starts_with(post) && key.size() > post.size()) key.erase(0, post.size());
     static constexpr std::array<std::pair<std::string_view, std::string_view>, 1> related{{{"có liên quan", "liên quan"}}};
@@ -188,25 +189,36 @@ std::string unit_key(std::string_view name, std::optional<plan_level> level) {
     return key;
 }
 
-bool is_known_unit(std::string_view name) {
-    std::string key = spelt_out(name);
+bool known_of_spelt(std::string_view key) {
     for (std::string_view post : {"công chức phụ trách ", "cán bộ phụ trách ", "công chức ", "đ c "})
         if (key.starts_with(post)) return true;
     return std::any_of(unit_heads.begin(), unit_heads.end(), [&](std::string_view head) { return starts_with_words(key, head); });
 }
 
-unit_kind guess_unit_kind(std::string_view name) {
-    const std::string key = spelt_out(name);  // once: unit_key() below is only for posts
+unit_kind kind_of_spelt(const std::string& key) {
     if (key.starts_with("các ") || key.starts_with("thành viên ") || key.find("hệ thống chính trị") != std::string::npos ||
         key.find("đoàn thể") != std::string::npos || key.find("ban ngành") != std::string::npos)
         return unit_kind::group;
     for (std::string_view person : {"công chức", "cán bộ", "chủ tịch", "phó chủ tịch", "đ c", "đồng chí", "trưởng", "phó trưởng"})
         if (starts_with_words(key, person)) return unit_kind::person;
-    const std::string post = unit_key(name, plan_level::commune);
+    const std::string post = key_of_spelt(key, plan_level::commune);
     if (std::find(commune_posts.begin(), commune_posts.end(), post) != commune_posts.end()) return unit_kind::person;
     for (std::string_view office : {"văn phòng", "bộ phận", "phòng", "tổ"})
         if (starts_with_words(key, office)) return unit_kind::office;
     return unit_kind::agency;
+}
+
+}  // namespace
+
+std::string unit_key(std::string_view name, std::optional<plan_level> level) { return key_of_spelt(spelt_out(name), level); }
+
+bool is_known_unit(std::string_view name) { return known_of_spelt(spelt_out(name)); }
+
+unit_kind guess_unit_kind(std::string_view name) { return kind_of_spelt(spelt_out(name)); }
+
+unit_facts describe_unit(std::string_view name, std::optional<plan_level> level) {
+    const std::string spelt = spelt_out(name);
+    return {key_of_spelt(spelt, level), known_of_spelt(spelt), kind_of_spelt(spelt)};
 }
 
 std::vector<std::string> split_units(std::string_view list) {

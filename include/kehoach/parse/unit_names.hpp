@@ -41,6 +41,16 @@ namespace kehoach {
  */
 [[nodiscard]] std::vector<std::string> split_units(std::string_view list);
 
+/// What unit_key(), is_known_unit() and guess_unit_kind() say of a name, worked out together.
+struct unit_facts {
+    std::string key;
+    bool known = false;
+    unit_kind kind = unit_kind::agency;
+};
+
+/// unit_key(), is_known_unit() and guess_unit_kind() at once, spelling the name out once.
+[[nodiscard]] unit_facts describe_unit(std::string_view name, std::optional<plan_level> level = std::nullopt);
+
 /// An ASCII id for a unit name: "Công an xã" → "cong-an-xa".
 [[nodiscard]] std::string unit_slug(std::string_view name);
 
