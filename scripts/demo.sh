@@ -21,3 +21,11 @@ echo "\$ kehoach parse $PLAN | cmp - $PLAN"
 echo
 echo "\$ kehoach summary $PLAN"
 "$kehoach" summary "$PLAN" --lang "${LANG_OUT:-vi}"
+
+# The same plan read from its document, when the founding plan's text is at hand.
+SEED=../shared/seeds/000_8e3b6dd8ccf1e18f.txt
+if [ -f "$SEED" ]; then
+  echo
+  echo "\$ kehoach parse $SEED | kehoach summary -   # the plan read from its text"
+  "$kehoach" parse "$SEED" | "$kehoach" summary - --lang "${LANG_OUT:-vi}" | sed -n '1,8p'
+fi
