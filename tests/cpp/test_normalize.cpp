@@ -20,6 +20,11 @@ TEST_CASE("decomposed (NFD) text has the key of its composed form", "[normalize]
     const std::string nfd = "Co\u0302ng an xa\u0303";
     CHECK(name_key(nfd) == name_key("Công an xã"));
     CHECK(kehoach::to_nfc(nfd) == "Công an xã");
+    CHECK(kehoach::to_nfc("e\u0302\u0301") == "ế");
+    CHECK(kehoach::to_nfc("ê\u0301") == "ế");  // partly composed
+    // Marks out of canonical order (dot below before horn) still compose, the long way.
+    CHECK(kehoach::to_nfc("o\u0323\u031B") == "ợ");
+    CHECK(kehoach::to_nfc("a\u0301\u0301") == "á\u0301");  // a mark with nothing to compose with stays
 }
 
 TEST_CASE("Đ folds to đ and diacritics still tell names apart", "[normalize]") {
