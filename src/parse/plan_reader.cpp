@@ -255,9 +255,6 @@ private:
     struct unit_entry {
         std::vector<std::string> spellings;
         std::unordered_map<std::string, std::size_t> uses;
-        std::size_t first_line = 0;
-        std::size_t first_column = 0;
-        std::optional<unit_index> known;  // from read_options::known_units
     };
     struct pending_item {
         std::string id;
@@ -268,7 +265,6 @@ private:
         std::string text;
         std::array<std::vector<std::string>, role_count> roles;  // unit keys
         std::optional<deadline> due;
-        std::vector<std::string> depends_on_numbers;  // "2.1", "III:1"
         std::vector<std::string> targets;
         std::string note;
         std::size_t first_line = 0, last_line = 0;
@@ -438,8 +434,6 @@ std::string detail::document_reader::unit_of(std::string_view name, std::size_t 
     auto& entry = it->second;
     if (added) {
         unit_order_.push_back(key);
-        entry.first_line = line;
-        entry.first_column = column;
         if (!facts.known)
             warn("unknown_unit", line, column,
                  fmt::format("\"{}\" is no kind of unit kehoach knows; kept as written", name), current_item_);
