@@ -5,6 +5,7 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <memory>
 #include <vector>
@@ -149,25 +150,75 @@ std::string name_key(std::string_view text) {
 }
 
 std::string fold_diacritics(std::string_view text) {
-    const std::string stripped =
-        map(text, UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
+    // Letters of Vietnamese fold by table; anything else the long way, through utf8proc.
+    static const auto bases = [] {
+        std::array<char, 0x800 + 0x100> table{};
+        auto base_of = [](utf8proc_int32_t c) -> char {
+            utf8proc_int32_t parts[8];
+            int category = 0;
+            const auto n = utf8proc_decompose_char(c, parts, 8, static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD), &category);
+            if (n < 1 || parts[0] >= 0x80) return 0;
+            return static_cast<char>(parts[0]);
+        };
+        for (utf8proc_int32_t c = 0x80; c < 0x800; ++c) table[static_cast<std::size_t>(c)] = base_of(c);
+        for (utf8proc_int32_t c = 0; c < 0x100; ++c) table[0x800 + static_cast<std::size_t>(c)] = base_of(0x1E00 + c);
+        table[0x110] = 'd';  // Đ and đ have no decomposition
+        table[0x111] = 'd';
+        return table;
+    }();
     std::string out;
-    out.reserve(stripped.size());
-    for (std::size_t i = 0; i < stripped.size(); ++i) {
-        // đ (U+0111) is C4 91 in UTF-8; Đ casefolds to it.
-        if (static_cast<unsigned char>(stripped[i]) == 0xC4 && i + 1 < stripped.size() &&
-            static_cast<unsigned char>(stripped[i + 1]) == 0x91) {
-            out += 'd';
-            ++i;
-        } else {
-            out += stripped[i];
+    out.reserve(text.size());
+    for (std::size_t at = 0; at < text.size();) {
+        const auto byte = static_cast<unsigned char>(text[at]);
+        if (byte < 0x80) {
+            out += static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte - 'A' + 'a' : byte);
+            ++at;
+            continue;
         }
+        const std::size_t n = byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4;
+        utf8proc_int32_t c = byte & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
+        for (std::size_t k = 1; k < n && at + k < text.size(); ++k) c = (c << 6) | (static_cast<unsigned char>(text[at + k]) & 0x3F);
+        const char base = c < 0x800 ? bases[static_cast<std::size_t>(c)]
+                          : (c >= 0x1E00 && c < 0x1F00) ? bases[0x800 + static_cast<std::size_t>(c - 0x1E00)]
+                                                         : 0;
+        if (base) out += base;
+        else out += map(text.substr(at, n), UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
+        at += n;
     }
     return out;
 }
 
+namespace {
+
+/// Lowercase forms of the code points below U+0800 and of the block U+1E00..U+1EFF, where every
+/// Vietnamese letter is: tabled once, so that lowercasing a text is table lookups.
+struct lower_table {
+    std::array<utf8proc_int32_t, 0x800> low{};
+    std::array<utf8proc_int32_t, 0x100> latin_additional{};
+
+    lower_table() {
+        for (utf8proc_int32_t c = 0; c < 0x800; ++c) low[static_cast<std::size_t>(c)] = utf8proc_tolower(c);
+        for (utf8proc_int32_t c = 0; c < 0x100; ++c)
+            latin_additional[static_cast<std::size_t>(c)] = utf8proc_tolower(0x1E00 + c);
+    }
+
+    [[nodiscard]] utf8proc_int32_t operator()(utf8proc_int32_t c) const {
+        if (c < 0x800) return low[static_cast<std::size_t>(c)];
+        if (c >= 0x1E00 && c < 0x1F00) return latin_additional[static_cast<std::size_t>(c - 0x1E00)];
+        return utf8proc_tolower(c);
+    }
+};
+
+const lower_table& lowercase() {
+    static const lower_table table;
+    return table;
+}
+
+}  // namespace
+
 std::string lower_in_place(std::string_view text) {
     std::string out(text);
+    const auto& to_lower = lowercase();
     const auto size = text.size();
     for (std::size_t at = 0; at < size;) {
         const auto byte = static_cast<unsigned char>(text[at]);
@@ -181,9 +232,12 @@ std::string lower_in_place(std::string_view text) {
         if (at + n > size) break;
         utf8proc_int32_t c = byte & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
         for (std::size_t k = 1; k < n; ++k) c = (c << 6) | (static_cast<unsigned char>(text[at + k]) & 0x3F);
-        utf8proc_uint8_t folded[4];
-        if (utf8proc_encode_char(utf8proc_tolower(c), folded) == static_cast<utf8proc_ssize_t>(n))
-            std::copy(folded, folded + n, out.begin() + static_cast<std::ptrdiff_t>(at));
+        const auto lowered = to_lower(c);
+        if (lowered != c) {
+            utf8proc_uint8_t folded[4];
+            if (utf8proc_encode_char(lowered, folded) == static_cast<utf8proc_ssize_t>(n))
+                std::copy(folded, folded + n, out.begin() + static_cast<std::ptrdiff_t>(at));
+        }
         at += n;
     }
     return out;
