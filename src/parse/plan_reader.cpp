@@ -83,7 +83,13 @@ struct field {
 /// The label a text starts with (after spaces), and where its value starts.
 std::optional<std::pair<field_kind, std::size_t>> label_at(std::string_view lower, std::size_t from) {
     // Every label starts with one of a few bytes: most positions are rejected without comparing.
-    if (from >= lower.size() || std::string_view("nđcttkspg\xC4").find(lower[from]) == std::string_view::npos) return std::nullopt;
+    if (from >= lower.size()) return std::nullopt;
+    switch (lower[from]) {
+        case 'n': case 'c': case 't': case 'k': case 's': case 'p': case 'g': case '\xC4':  // \xC4: "đ"
+            break;
+        default:
+            return std::nullopt;
+    }
     for (const auto& l : labels) {
         if (lower.substr(from, l.text.size()) != l.text) continue;
         std::size_t at = from + l.text.size();
@@ -921,9 +927,9 @@ bool detail::document_reader::assign(node& n, pending_item& out) {
     {
         std::vector<field> inline_fields;
         for (std::size_t at = 0; at < lower.size(); ++at) {
-            if (at > 0 && std::string_view("(;.").find(lower[at - 1]) == std::string_view::npos &&
-                !(at > 1 && lower[at - 1] == ' ' && std::string_view("(;.").find(lower[at - 2]) != std::string_view::npos))
-                continue;
+            // A label inline follows "(", ";" or ".", perhaps with a space between.
+            auto opens = [](char c) { return c == '(' || c == ';' || c == '.'; };
+            if (at > 0 && !opens(lower[at - 1]) && !(at > 1 && lower[at - 1] == ' ' && opens(lower[at - 2]))) continue;
             const auto found = label_at(lower, at);
             if (!found) continue;
             std::size_t end = lower.size();

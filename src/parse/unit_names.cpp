@@ -232,8 +232,9 @@ std::vector<std::string> split_units(std::string_view list) {
     }
     // A comma inside these names is part of the name.
     auto continues = [](std::string_view previous, std::string_view next) {
-        const std::string before = words_of(previous);
-        const std::string after = words_of(next);
+        // Lowercase is enough here: the pieces are trimmed, and these words carry no dashes.
+        const std::string before = lower_in_place(previous);
+        const std::string after = lower_in_place(next);
         return (ends_with_words(before, "ban") && starts_with_words(after, "ngành")) ||
                (ends_with_words(before, "sở") && (starts_with_words(after, "ban") || starts_with_words(after, "ngành"))) ||
                (ends_with_words(before, "cơ quan") && starts_with_words(after, "đơn vị")) ||

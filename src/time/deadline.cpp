@@ -65,7 +65,8 @@ struct phrase {
     std::vector<token> tokens;
 
     explicit phrase(std::string_view text)
-        : composed(to_nfc(text)), lower(lower_in_place(composed)) {
+        // The caller checked the text is UTF-8; only decomposed text needs composing.
+        : composed(has_combining_marks(text) ? to_nfc(text) : std::string(text)), lower(lower_in_place(composed)) {
         tokens.reserve(24);
         auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(composed.data());
         const auto size = static_cast<utf8proc_ssize_t>(composed.size());
