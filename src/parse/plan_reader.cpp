@@ -269,6 +269,7 @@ private:
         item_kind kind = item_kind::task;
         std::string title;
         std::string text;
+        std::string lower_text;  // heading and text, lowercased, as assign() read them
         std::array<std::vector<std::string>, role_count> roles;  // unit keys
         std::optional<deadline> due;
         std::vector<std::string> targets;
@@ -730,11 +731,12 @@ void detail::document_reader::read_outline(std::size_t from, std::size_t to, con
         child->heading_text = std::string(trimmed(std::string_view(line.text).substr(head->text_at)));
         child->first_line = child->last_line = child->heading_last_line = line.number;
         child->heading_line_width = characters(line.text);
-        const std::string lower_heading = lower_in_place(child->heading_text);
-        child->objectives = child->parent->objectives ||
-                            (head->kind == heading_kind::roman &&
-                             (lower_heading.starts_with("mục đích") || lower_heading.starts_with("mục tiêu") ||
-                              lower_heading.starts_with("quan điểm")));
+        child->objectives = child->parent->objectives;
+        if (head->kind == heading_kind::roman) {
+            const auto lower_heading = std::string_view(line.lower).substr(head->text_at);
+            child->objectives = child->objectives || lower_heading.starts_with("mục đích") ||
+                                lower_heading.starts_with("mục tiêu") || lower_heading.starts_with("quan điểm");
+        }
         // Inline labels in the heading line itself ("1. Rà soát ... Chủ trì: Sở Tư pháp").
         open.back()->children.push_back(std::move(child));
         open.push_back(open.back()->children.back().get());
@@ -922,7 +924,8 @@ bool detail::document_reader::assign(node& n, pending_item& out) {
         if (!full_text.empty() && std::string_view(".;:").find(full_text.back()) == std::string_view::npos) full_text += '.';
         append_text(full_text, n.body);
     }
-    const std::string lower = lower_in_place(full_text);
+    out.lower_text = lower_in_place(full_text);
+    const std::string& lower = out.lower_text;
     // Labels inline in the paragraph: "(Cơ quan chủ trì: Sở Tư pháp; phối hợp: ...; thời gian: quý II/2024)".
     {
         std::vector<field> inline_fields;
@@ -1106,6 +1109,7 @@ void detail::document_reader::read_tables(const std::vector<detail::table>& tabl
             item.section = group_id;
             item.title = title_of(content);
             item.text = content;
+            item.lower_text = lower_in_place(content);
             item.first_line = row.first_line;
             item.last_line = row.last_line;
             const auto line = row.first_line;
@@ -1192,7 +1196,7 @@ plan detail::document_reader::build() {
         it.number = pending.number;
         it.kind = pending.kind;
         it.title = pending.title.empty() ? pending.id : pending.title;
-        it.text = pending.text;
+        it.text = std::move(pending.text);
         it.deadline = pending.due;
         it.targets = pending.targets;
         it.note = pending.note;
@@ -1208,7 +1212,11 @@ plan detail::document_reader::build() {
     for (auto& pending : items_) {
         const auto index = item_of.at(pending.id);
         auto& due = pending.due;
-        const std::string lower = lower_in_place(pending.text + " " + (due ? due->text : std::string{}));
+        std::string lower = std::move(pending.lower_text);
+        if (due) {
+            lower += ' ';
+            lower += lower_in_place(due->text);
+        }
         bool depends_on_item = false;
         for (std::size_t at = lower.find("sau "); at != std::string::npos; at = lower.find("sau ", at + 1)) {
             const std::size_t window_end = std::min(lower.size(), at + 80);
