@@ -39,6 +39,22 @@ void read_plan_documents(benchmark::State& state) {
 }
 BENCHMARK(read_plan_documents)->Unit(benchmark::kMillisecond);
 
+/// The founding plan alone: a real commune plan, 33 KB, read again and again.
+void read_founding_plan(benchmark::State& state) {
+    const auto seed = std::filesystem::path(KEHOACH_SOURCE_DIR) / "../shared/seeds/000_8e3b6dd8ccf1e18f.txt";
+    if (!std::filesystem::exists(seed)) {
+        state.SkipWithError("the founding plan's text (../shared/seeds) is not here");
+        return;
+    }
+    const auto text = kehoach::read_input(seed);
+    for (auto _ : state) {
+        auto plan = kehoach::read_plan(text);
+        benchmark::DoNotOptimize(plan);
+    }
+    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
+}
+BENCHMARK(read_founding_plan)->Unit(benchmark::kMillisecond);
+
 }  // namespace
 
 BENCHMARK_MAIN();

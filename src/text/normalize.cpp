@@ -6,7 +6,9 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <memory>
 #include <vector>
 
@@ -53,6 +55,15 @@ std::size_t first_invalid_utf8(std::string_view text) noexcept {
     const std::size_t size = text.size();
     auto continuation = [&](std::size_t at) { return at < size && (bytes[at] & 0xC0) == 0x80; };
     for (std::size_t at = 0; at < size;) {
+        // Eight ASCII bytes at a time.
+        if (at + 8 <= size) {
+            std::uint64_t word;
+            std::memcpy(&word, bytes + at, 8);
+            if ((word & 0x8080808080808080ULL) == 0) {
+                at += 8;
+                continue;
+            }
+        }
         const unsigned char b = bytes[at];
         if (b < 0x80) {
             ++at;
@@ -78,10 +89,7 @@ bool is_valid_utf8(std::string_view text) noexcept { return first_invalid_utf8(t
 
 bool has_combining_marks(std::string_view text) noexcept {
     // U+0300..U+036F, the combining diacritics decomposed Vietnamese uses, start with 0xCC or 0xCD.
-    return std::any_of(text.begin(), text.end(), [](char c) {
-        const auto byte = static_cast<unsigned char>(c);
-        return byte == 0xCC || byte == 0xCD;
-    });
+    return std::memchr(text.data(), 0xCC, text.size()) != nullptr || std::memchr(text.data(), 0xCD, text.size()) != nullptr;
 }
 
 std::string to_nfc(std::string_view text) {
@@ -221,8 +229,21 @@ std::string lower_in_place(std::string_view text) {
     const auto& to_lower = lowercase();
     const auto size = text.size();
     for (std::size_t at = 0; at < size;) {
+        // Most of Vietnamese text is ASCII: eight bytes at a time, A..Z found by carries into bit 7.
+        if (at + 8 <= size) {
+            std::uint64_t word;
+            std::memcpy(&word, text.data() + at, 8);
+            if ((word & 0x8080808080808080ULL) == 0) {
+                const std::uint64_t at_least_a = word + 0x3F3F3F3F3F3F3F3FULL;  // bit 7 set from 'A' on
+                const std::uint64_t past_z = word + 0x2525252525252525ULL;      // bit 7 set past 'Z'
+                word |= ((at_least_a & ~past_z) & 0x8080808080808080ULL) >> 2;  // + 0x20 for A..Z
+                std::memcpy(out.data() + at, &word, 8);
+                at += 8;
+                continue;
+            }
+        }
         const auto byte = static_cast<unsigned char>(text[at]);
-        if (byte < 0x80) {  // most of Vietnamese text is ASCII
+        if (byte < 0x80) {
             if (byte >= 'A' && byte <= 'Z') out[at] = static_cast<char>(byte - 'A' + 'a');
             ++at;
             continue;
@@ -234,9 +255,19 @@ std::string lower_in_place(std::string_view text) {
         for (std::size_t k = 1; k < n; ++k) c = (c << 6) | (static_cast<unsigned char>(text[at + k]) & 0x3F);
         const auto lowered = to_lower(c);
         if (lowered != c) {
-            utf8proc_uint8_t folded[4];
-            if (utf8proc_encode_char(lowered, folded) == static_cast<utf8proc_ssize_t>(n))
-                std::copy(folded, folded + n, out.begin() + static_cast<std::ptrdiff_t>(at));
+            // Written back only when it keeps its length, so offsets stay offsets.
+            if (n == 2 && lowered >= 0x80 && lowered < 0x800) {
+                out[at] = static_cast<char>(0xC0 | (lowered >> 6));
+                out[at + 1] = static_cast<char>(0x80 | (lowered & 0x3F));
+            } else if (n == 3 && lowered >= 0x800 && lowered < 0x10000) {
+                out[at] = static_cast<char>(0xE0 | (lowered >> 12));
+                out[at + 1] = static_cast<char>(0x80 | ((lowered >> 6) & 0x3F));
+                out[at + 2] = static_cast<char>(0x80 | (lowered & 0x3F));
+            } else {
+                utf8proc_uint8_t folded[4];
+                if (utf8proc_encode_char(lowered, folded) == static_cast<utf8proc_ssize_t>(n))
+                    std::copy(folded, folded + n, out.begin() + static_cast<std::ptrdiff_t>(at));
+            }
         }
         at += n;
     }

@@ -39,3 +39,12 @@ TEST_CASE("invalid UTF-8 is an error, not a silent key", "[normalize]") {
     CHECK_THROWS_AS(name_key(broken), kehoach::error);
     CHECK_THROWS_AS(kehoach::to_nfc(broken), kehoach::error);
 }
+
+TEST_CASE("lowercasing keeps the length and lowers every Vietnamese capital", "[normalize]") {
+    // Long ASCII runs go eight bytes at a time; the bytes around 'A' and 'Z' must stay as they are.
+    const std::string upper = "@ABCDEFGHIJKLMNOPQRSTUVWXYZ[`{ ỦY BAN NHÂN DÂN XÃ CHƯ RĂNG: ĐỘI, ƯỚC, ƠN, ẮT, ỸÝỲ";
+    const std::string lower = "@abcdefghijklmnopqrstuvwxyz[`{ ủy ban nhân dân xã chư răng: đội, ước, ơn, ắt, ỹýỳ";
+    CHECK(kehoach::lower_in_place(upper) == lower);
+    CHECK(kehoach::lower_in_place(upper).size() == upper.size());
+    CHECK(kehoach::fold_diacritics("ĐỘI Cảnh Sát") == "doi canh sat");
+}
