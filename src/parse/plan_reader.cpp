@@ -260,7 +260,19 @@ public:
 private:
     struct unit_entry {
         std::vector<std::string> spellings;
-        std::unordered_map<std::string, std::size_t> uses;
+        std::vector<std::size_t> uses;  // of each spelling
+
+        /// Counts a use of a spelling; returns its index.
+        std::size_t use(std::string_view spelling, std::size_t times = 1) {
+            const auto found = std::find(spellings.begin(), spellings.end(), spelling);
+            const auto index = static_cast<std::size_t>(found - spellings.begin());
+            if (found == spellings.end()) {
+                spellings.emplace_back(spelling);
+                uses.push_back(0);
+            }
+            uses[index] += times;
+            return index;
+        }
     };
     struct pending_item {
         std::string id;
@@ -306,7 +318,12 @@ private:
     std::vector<pending_item> items_;
     std::unordered_map<std::string, unit_entry> units_;  // by unit_key; unit_order_ keeps the order
     std::map<std::string, std::string> learned_;  // "Ban Chỉ đạo" → the key of the name it abbreviates
-    std::unordered_map<std::string, unit_facts> facts_;  // by spelling
+    /// Hashes std::string and std::string_view alike, so that lookups need not copy the key.
+    struct text_hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view text) const noexcept { return std::hash<std::string_view>{}(text); }
+    };
+    std::unordered_map<std::string, unit_facts, text_hash, std::equal_to<>> facts_;  // by spelling
     std::vector<std::string> unit_order_;
     std::string current_item_;  // the item whose units are being read, for diagnostics
     std::vector<std::string> plan_monitors_;
@@ -418,7 +435,7 @@ void detail::document_reader::learn_abbreviations() {
                     continue;
                 }
                 const auto full_key = unit_of(full, line.number, start + 1);
-                units_.at(full_key).uses[std::string(full)] += 1000;  // the defined name names the unit
+                units_.at(full_key).use(full, 1000);  // the defined name names the unit
                 learned_[unit_key(short_name, level_)] = full_key;
                 break;
             }
@@ -428,7 +445,7 @@ void detail::document_reader::learn_abbreviations() {
 
 const unit_facts& detail::document_reader::facts_of(std::string_view name) {
     // Plans name the same few units over and over: what a spelling says is worked out once.
-    auto cached = facts_.find(std::string(name));
+    auto cached = facts_.find(name);
     if (cached == facts_.end()) cached = facts_.emplace(std::string(name), describe_unit(name, level_)).first;
     return cached->second;
 }
@@ -445,10 +462,7 @@ std::string detail::document_reader::unit_of(std::string_view name, std::size_t 
             warn("unknown_unit", line, column,
                  fmt::format("\"{}\" is no kind of unit kehoach knows; kept as written", name), current_item_);
     }
-    const std::string spelling(name);
-    if (std::find(entry.spellings.begin(), entry.spellings.end(), spelling) == entry.spellings.end())
-        entry.spellings.push_back(spelling);
-    ++entry.uses[spelling];
+    entry.use(name);
     return key;
 }
 
@@ -1166,16 +1180,18 @@ plan detail::document_reader::build() {
         }
         const auto& entry = units_.at(key);
         // The spelling the document uses most, then the fullest.
-        const auto best = std::max_element(entry.spellings.begin(), entry.spellings.end(), [&](const auto& a, const auto& b) {
-            const auto uses_a = entry.uses.at(a), uses_b = entry.uses.at(b);
-            return uses_a != uses_b ? uses_a < uses_b : a.size() < b.size();
-        });
-        std::string name = *best;
+        std::size_t best = 0;
+        for (std::size_t i = 1; i < entry.spellings.size(); ++i) {
+            const bool more_used = entry.uses[i] != entry.uses[best] ? entry.uses[i] > entry.uses[best]
+                                                                     : entry.spellings[i].size() > entry.spellings[best].size();
+            if (more_used) best = i;
+        }
+        std::string name = entry.spellings[best];
         if (!name.empty()) name = capitalize(name);
         std::string id = unit_slug(name);
         for (std::size_t n = 2; std::find(ids.begin(), ids.end(), id) != ids.end(); ++n) id = fmt::format("{}-{}", unit_slug(name), n);
         ids.push_back(id);
-        unit u{.id = id, .name = name, .kind = facts_of(*best).kind};
+        unit u{.id = id, .name = name, .kind = facts_of(entry.spellings[best]).kind};
         for (const auto& spelling : entry.spellings)
             if (name_key(spelling) != name_key(name) && std::find(u.aliases.begin(), u.aliases.end(), spelling) == u.aliases.end())
                 u.aliases.push_back(spelling);
