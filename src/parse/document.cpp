@@ -55,11 +55,12 @@ page_number page_number_of(std::string_view lower) {
 }
 
 /// Appends the cleaned line to `out`: composed, typographic apostrophes and no-break spaces plain,
-/// trailing white space dropped.
-void append_clean(std::string& out, std::string_view raw) {
+/// trailing white space dropped. Returns whether it is `raw` as it was, but for that white space.
+bool append_clean(std::string& out, std::string_view raw) {
     const auto start = out.size();
     // The whole document is valid UTF-8 by now; only decomposed lines need composing.
-    if (has_combining_marks(raw)) out += to_nfc(raw);
+    const bool decomposed = has_combining_marks(raw);
+    if (decomposed) out += to_nfc(raw);
     else out += raw;
     const bool special = std::any_of(out.begin() + static_cast<std::ptrdiff_t>(start), out.end(), [](char c) {
         const auto byte = static_cast<unsigned char>(c);
@@ -73,6 +74,7 @@ void append_clean(std::string& out, std::string_view raw) {
                 out.replace(at, from.size(), to);
     }
     while (out.size() > start && (out.back() == ' ' || out.back() == '\t')) out.pop_back();
+    return !decomposed && !special;
 }
 
 }  // namespace
@@ -155,7 +157,10 @@ document read_document(std::string_view text, std::string source, std::size_t ma
         const auto [line, column] = position(text, nul);
         throw parse_error({source, line, column}, {}, "a NUL byte: this is a binary file, not the text of a plan");
     }
-    if (const auto bad = first_invalid_utf8(text); bad != std::string_view::npos) {
+    // Checked and lowercased in one pass; most lines are kept as they are, lowercase and all.
+    std::size_t bad = std::string_view::npos;
+    const std::string raw_lower = lower_checked(text, bad);
+    if (bad != std::string_view::npos) {
         const auto [line, column] = position(text, bad);
         throw parse_error({source, line, column}, {},
                           fmt::format("invalid UTF-8 (byte 0x{:02X}): save the text as UTF-8", static_cast<unsigned char>(text[bad])));
@@ -166,14 +171,14 @@ document read_document(std::string_view text, std::string source, std::size_t ma
     };
     std::vector<span> spans;
     auto buffer = std::make_unique<std::string>();
+    auto lower = std::make_unique<std::string>();
     buffer->reserve(text.size() + 16);
+    lower->reserve(text.size() + 16);
     std::size_t number = 1;
     bool page_break = false;
     auto page_of = [&](const span& s) {
-        // Page numbers are short: only those lines are lowercased here.
-        const auto line = trimmed(std::string_view(*buffer).substr(s.offset, s.size));
-        if (line.size() > 16) return page_number::no;
-        return page_number_of(lower_in_place(line));
+        const auto line = trimmed(std::string_view(*lower).substr(s.offset, s.size));
+        return line.size() > 16 ? page_number::no : page_number_of(line);
     };
     for (std::size_t at = 0; at <= text.size();) {
         std::size_t end = at;
@@ -184,7 +189,8 @@ document read_document(std::string_view text, std::string source, std::size_t ma
                               fmt::format("the line is {} bytes long; a plan's lines are at most {} (read_options::max_line_length)",
                                           raw.size(), max_line_length));
         const std::size_t offset = buffer->size();
-        append_clean(*buffer, raw);
+        if (append_clean(*buffer, raw)) lower->append(raw_lower, at, buffer->size() - offset);
+        else lower->append(lower_in_place(std::string_view(*buffer).substr(offset)));
         const span line{offset, buffer->size() - offset, number, page_break};
         const bool blank = trimmed(std::string_view(*buffer).substr(offset)).empty();
         const auto page = blank ? page_number::no : page_of(line);
@@ -192,14 +198,17 @@ document read_document(std::string_view text, std::string source, std::size_t ma
             spans.push_back(line);
             page_break = false;
             *buffer += '\n';
+            *lower += '\n';
         } else {
             buffer->resize(offset);  // blank lines and page numbers are dropped
+            lower->resize(offset);
         }
         if (end >= text.size()) break;
         if (text[end] == '\f') {
             // A bare number just before the break was the page's number.
             if (!spans.empty() && page_of(spans.back()) == page_number::bare) {
                 buffer->resize(spans.back().offset);
+                lower->resize(spans.back().offset);
                 spans.pop_back();
             }
             page_break = true;
@@ -209,8 +218,7 @@ document read_document(std::string_view text, std::string source, std::size_t ma
         at = end + (text[end] == '\r' && end + 1 < text.size() && text[end + 1] == '\n' ? 2 : 1);
         ++number;
     }
-    document doc{std::move(source), {}, std::move(buffer), nullptr};
-    doc.lower = std::make_unique<std::string>(lower_in_place(*doc.text));
+    document doc{std::move(source), {}, std::move(buffer), std::move(lower)};
     doc.lines.reserve(spans.size());
     for (const auto& s : spans)
         doc.lines.push_back({std::string_view(*doc.text).substr(s.offset, s.size),

@@ -91,6 +91,8 @@ std::optional<std::pair<field_kind, std::size_t>> label_at(std::string_view lowe
             return std::nullopt;
     }
     for (const auto& l : labels) {
+        // The second byte tells most labels apart before a full comparison.
+        if (from + 1 >= lower.size() || lower[from] != l.text[0] || lower[from + 1] != l.text[1]) continue;
         if (lower.substr(from, l.text.size()) != l.text) continue;
         std::size_t at = from + l.text.size();
         while (at < lower.size() && lower[at] == ' ') ++at;
@@ -225,6 +227,8 @@ struct node {
     std::vector<std::unique_ptr<node>> children;
     std::string heading_text;  // the heading, up to the first field
     std::string body;          // the text after the heading, fields excluded
+    std::string heading_lower;  // the same two, lowercased: cut from the document's lowercase
+    std::string body_lower;
     std::vector<field> fields;
     std::size_t first_line = 0;
     std::size_t last_line = 0;
@@ -417,6 +421,7 @@ void detail::document_reader::warn(std::string code, std::size_t line, std::size
 
 void detail::document_reader::learn_abbreviations() {
     for (const auto& line : doc_.lines) {
+        if (line.lower.find("gọi") == std::string_view::npos) continue;  // every marker has it
         for (std::string_view marker : {"(sau đây gọi tắt là ", "(sau đây gọi là ", "(gọi tắt là "}) {
             const auto at = line.lower.find(marker);
             if (at == std::string::npos) continue;
@@ -729,10 +734,12 @@ void detail::document_reader::read_outline(std::size_t from, std::size_t to, con
             // A heading wraps onto the next line when it filled its line, or when the next goes on
             // in lower case; after a short heading line, a capital starts the body.
             const auto rest = trimmed(line.text);
-            if (owner.in_heading && owner.heading_line_width < wrap_width * 4 / 5 && starts_upper(rest, trimmed(line.lower)))
+            const auto rest_lower = trimmed(line.lower);
+            if (owner.in_heading && owner.heading_line_width < wrap_width * 4 / 5 && starts_upper(rest, rest_lower))
                 owner.in_heading = false;
             if (owner.in_heading) owner.heading_line_width = characters(rest);
             append_text(owner.in_heading ? owner.heading_text : owner.body, rest);
+            append_text(owner.in_heading ? owner.heading_lower : owner.body_lower, rest_lower);
             if (owner.in_heading) owner.heading_last_line = line.number;
             owner.last_line = line.number;
             continue;
@@ -743,6 +750,7 @@ void detail::document_reader::read_outline(std::size_t from, std::size_t to, con
         child->head = *head;
         child->parent = open.back();
         child->heading_text = std::string(trimmed(std::string_view(line.text).substr(head->text_at)));
+        child->heading_lower = std::string(trimmed(std::string_view(line.lower).substr(head->text_at)));
         child->first_line = child->last_line = child->heading_last_line = line.number;
         child->heading_line_width = characters(line.text);
         child->objectives = child->parent->objectives;
@@ -934,11 +942,15 @@ void detail::document_reader::prose(std::string_view text, std::string_view lowe
 bool detail::document_reader::assign(node& n, pending_item& out) {
     // A heading line is a sentence of its own: "2. Chế độ thông tin, báo cáo" / "Giao X ...".
     std::string full_text = n.heading_text;
+    out.lower_text = n.heading_lower;
     if (!n.body.empty()) {
-        if (!full_text.empty() && std::string_view(".;:").find(full_text.back()) == std::string_view::npos) full_text += '.';
+        if (!full_text.empty() && std::string_view(".;:").find(full_text.back()) == std::string_view::npos) {
+            full_text += '.';
+            out.lower_text += '.';
+        }
         append_text(full_text, n.body);
+        append_text(out.lower_text, n.body_lower);
     }
-    out.lower_text = lower_in_place(full_text);
     const std::string& lower = out.lower_text;
     // Labels inline in the paragraph: "(Cơ quan chủ trì: Sở Tư pháp; phối hợp: ...; thời gian: quý II/2024)".
     {
@@ -1022,6 +1034,8 @@ void detail::document_reader::emit(node& n, const std::string& section) {
     std::function<void(node&)> absorb = [&](node& c) {
         append_text(n.body, c.heading_text);
         append_text(n.body, c.body);
+        append_text(n.body_lower, c.heading_lower);
+        append_text(n.body_lower, c.body_lower);
         for (auto& f : c.fields) n.fields.push_back(std::move(f));
         n.last_line = std::max(n.last_line, c.last_line);
         for (auto& g : c.children) absorb(*g);

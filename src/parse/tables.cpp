@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 namespace kehoach::detail {
 namespace {
@@ -78,7 +79,9 @@ void separated_tables(const document& doc, char separator, std::size_t min_separ
                       std::vector<table>& out) {
     const auto& lines = doc.lines;
     for (std::size_t i = 0; i < lines.size(); ++i) {
-        if (used[i] || static_cast<std::size_t>(std::count(lines[i].text.begin(), lines[i].text.end(), separator)) < min_separators)
+        // Most lines hold no separator at all: memchr says so fastest.
+        if (used[i] || std::memchr(lines[i].text.data(), separator, lines[i].text.size()) == nullptr ||
+            static_cast<std::size_t>(std::count(lines[i].text.begin(), lines[i].text.end(), separator)) < min_separators)
             continue;
         std::vector<std::optional<column>> header;
         for (const auto& cell : split_on(lines[i].lower, separator)) header.push_back(header_column(cell));

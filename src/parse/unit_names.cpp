@@ -98,6 +98,7 @@ bool words_match(const std::vector<std::string_view>& words, std::size_t at, std
     length = 0;
     // Most words start no phrase: reject on the first word without walking the phrase.
     const auto& first = words[at];
+    if (first.empty() || phrase[0] != first[0]) return false;
     if (!phrase.starts_with(first) || (phrase.size() > first.size() && phrase[first.size()] != ' ')) return false;
     for (std::size_t from = 0; from < phrase.size();) {
         const auto end = std::min(phrase.find(' ', from), phrase.size());

@@ -224,15 +224,20 @@ const lower_table& lowercase() {
 
 }  // namespace
 
-std::string lower_in_place(std::string_view text) {
+namespace {
+
+/// Lowercases, byte for byte the same length; with `invalid_at`, also checks the UTF-8 on the way
+/// (one decoding does both) and stops at the first sequence that is not well formed.
+std::string lower_impl(std::string_view text, std::size_t* invalid_at) {
     std::string out(text);
     const auto& to_lower = lowercase();
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
     const auto size = text.size();
     for (std::size_t at = 0; at < size;) {
         // Most of Vietnamese text is ASCII: eight bytes at a time, A..Z found by carries into bit 7.
         if (at + 8 <= size) {
             std::uint64_t word;
-            std::memcpy(&word, text.data() + at, 8);
+            std::memcpy(&word, bytes + at, 8);
             if ((word & 0x8080808080808080ULL) == 0) {
                 const std::uint64_t at_least_a = word + 0x3F3F3F3F3F3F3F3FULL;  // bit 7 set from 'A' on
                 const std::uint64_t past_z = word + 0x2525252525252525ULL;      // bit 7 set past 'Z'
@@ -242,17 +247,28 @@ std::string lower_in_place(std::string_view text) {
                 continue;
             }
         }
-        const auto byte = static_cast<unsigned char>(text[at]);
+        const unsigned char byte = bytes[at];
         if (byte < 0x80) {
             if (byte >= 'A' && byte <= 'Z') out[at] = static_cast<char>(byte - 'A' + 'a');
             ++at;
             continue;
         }
-        // Valid UTF-8 (the caller's promise): decode the sequence by its lead byte.
         const std::size_t n = byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4;
-        if (at + n > size) break;
+        if (invalid_at) {
+            const bool lead = byte >= 0xC2 && byte <= 0xF4;
+            bool ok = lead && at + n <= size;
+            for (std::size_t k = 1; ok && k < n; ++k) ok = (bytes[at + k] & 0xC0) == 0x80;
+            if (ok && n == 3) ok = !(byte == 0xE0 && bytes[at + 1] < 0xA0) && !(byte == 0xED && bytes[at + 1] > 0x9F);
+            if (ok && n == 4) ok = !(byte == 0xF0 && bytes[at + 1] < 0x90) && !(byte == 0xF4 && bytes[at + 1] > 0x8F);
+            if (!ok) {
+                *invalid_at = at;
+                return {};
+            }
+        } else if (at + n > size) {
+            break;
+        }
         utf8proc_int32_t c = byte & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
-        for (std::size_t k = 1; k < n; ++k) c = (c << 6) | (static_cast<unsigned char>(text[at + k]) & 0x3F);
+        for (std::size_t k = 1; k < n; ++k) c = (c << 6) | (bytes[at + k] & 0x3F);
         const auto lowered = to_lower(c);
         if (lowered != c) {
             // Written back only when it keeps its length, so offsets stay offsets.
@@ -271,8 +287,15 @@ std::string lower_in_place(std::string_view text) {
         }
         at += n;
     }
+    if (invalid_at) *invalid_at = std::string_view::npos;
     return out;
 }
+
+}  // namespace
+
+std::string lower_checked(std::string_view text, std::size_t& invalid_at) { return lower_impl(text, &invalid_at); }
+
+std::string lower_in_place(std::string_view text) { return lower_impl(text, nullptr); }
 
 std::string capitalize(std::string_view text) {
     if (text.empty()) return {};

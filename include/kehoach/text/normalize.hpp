@@ -49,6 +49,11 @@ namespace kehoach {
  */
 [[nodiscard]] std::string lower_in_place(std::string_view text);
 
+/// lower_in_place() of text not yet known to be UTF-8: validates as it lowers, in one pass.
+/// `invalid_at` is the offset of the first byte that is not well-formed UTF-8, or npos; the result
+/// is only meaningful when it is npos.
+[[nodiscard]] std::string lower_checked(std::string_view text, std::size_t& invalid_at);
+
 /// The first code point of `text` in upper case ("ủy ban" → "Ủy ban"). `text` must be valid UTF-8.
 [[nodiscard]] std::string capitalize(std::string_view text);
 
