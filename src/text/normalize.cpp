@@ -253,6 +253,20 @@ std::string lower_impl(std::string_view text, std::size_t* invalid_at) {
             ++at;
             continue;
         }
+        // The two blocks most Vietnamese letters are in, by their bytes: À..Þ (C3 80..9E but for
+        // ×) lower by 0x20; U+1EA0..U+1EFF pair an even capital with the odd small letter after it.
+        if (byte == 0xC3 && at + 1 < size && (bytes[at + 1] & 0xC0) == 0x80) {
+            const unsigned char next = bytes[at + 1];
+            if (next <= 0x9E && next != 0x97) out[at + 1] = static_cast<char>(next + 0x20);
+            at += 2;
+            continue;
+        }
+        if (byte == 0xE1 && at + 2 < size && (bytes[at + 2] & 0xC0) == 0x80 &&
+            ((bytes[at + 1] == 0xBA && bytes[at + 2] >= 0xA0) || bytes[at + 1] == 0xBB)) {
+            out[at + 2] = static_cast<char>(bytes[at + 2] | 1);
+            at += 3;
+            continue;
+        }
         const std::size_t n = byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4;
         if (invalid_at) {
             const bool lead = byte >= 0xC2 && byte <= 0xF4;

@@ -3,6 +3,7 @@
 #include <kehoach/error.hpp>
 
 #include <catch2/catch.hpp>
+#include <utf8proc.h>
 
 using kehoach::name_key;
 
@@ -47,4 +48,34 @@ TEST_CASE("lowercasing keeps the length and lowers every Vietnamese capital", "[
     CHECK(kehoach::lower_in_place(upper) == lower);
     CHECK(kehoach::lower_in_place(upper).size() == upper.size());
     CHECK(kehoach::fold_diacritics("ĐỘI Cảnh Sát") == "doi canh sat");
+}
+
+TEST_CASE("lowercasing agrees with Unicode's lowercase mapping on every letter up to U+1EFF", "[normalize]") {
+    // The fast paths (ASCII words, the C3 and E1 BA/BB blocks, the tables) against utf8proc itself.
+    auto encode = [](utf8proc_int32_t c) {
+        utf8proc_uint8_t bytes[4];
+        const auto n = utf8proc_encode_char(c, bytes);
+        return std::string(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(n));
+    };
+    std::size_t checked = 0;
+    for (utf8proc_int32_t c = 0x41; c < 0x1F00; ++c) {
+        if (c >= 0xD800 && c <= 0xDFFF) continue;
+        const std::string original = encode(c);
+        const std::string lowered = encode(utf8proc_tolower(c));
+        const std::string expected = lowered.size() == original.size() ? lowered : original;
+        // Inside a longer text too, so that the eight-byte path meets the letter at every offset.
+        const std::string text = "Xin chào " + original + " NĂM 2024";
+        const std::string want = "xin chào " + expected + " năm 2024";
+        INFO("U+" << std::hex << c);
+        CHECK(kehoach::lower_in_place(original) == expected);
+        CHECK(kehoach::lower_in_place(text) == want);
+        std::size_t invalid_at = 0;
+        CHECK(kehoach::lower_checked(text, invalid_at) == want);
+        CHECK(invalid_at == std::string::npos);
+        ++checked;
+    }
+    CHECK(checked > 7000);
+    std::size_t invalid_at = 0;
+    (void)kehoach::lower_checked("Tha\xC3\x28ng", invalid_at);
+    CHECK(invalid_at == 3);
 }
