@@ -79,11 +79,6 @@ bool append_clean(std::string& out, std::string_view raw) {
 
 }  // namespace
 
-std::string_view trimmed(std::string_view text) {
-    const auto first = text.find_first_not_of(" \t");
-    return first == std::string_view::npos ? std::string_view{} : text.substr(first);
-}
-
 std::vector<std::string_view> layout_cells(std::string_view text, std::size_t gap) {
     std::vector<std::string_view> cells;
     std::size_t at = 0;

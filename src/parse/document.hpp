@@ -30,8 +30,11 @@ struct document {
 /// and for a line over `max_line_length` bytes.
 [[nodiscard]] document read_document(std::string_view text, std::string source, std::size_t max_line_length);
 
-/// The text after leading spaces, and how many characters they were.
-[[nodiscard]] std::string_view trimmed(std::string_view text);
+/// The text after its leading spaces and tabs.
+[[nodiscard]] inline std::string_view trimmed(std::string_view text) {
+    const auto first = text.find_first_not_of(" \t");
+    return first == std::string_view::npos ? std::string_view{} : text.substr(first);
+}
 
 /// Cells of a line laid out in columns: split on tabs, pipes and runs of `gap` or more spaces.
 [[nodiscard]] std::vector<std::string_view> layout_cells(std::string_view text, std::size_t gap = 3);
