@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <unordered_map>
 #include <vector>
 
 namespace kehoach {
@@ -92,33 +93,72 @@ bool has_combining_marks(std::string_view text) noexcept {
     return std::memchr(text.data(), 0xCC, text.size()) != nullptr || std::memchr(text.data(), 0xCD, text.size()) != nullptr;
 }
 
+namespace {
+
+/// The precomposed Latin letters (U+00C0..U+024F, U+1E00..U+1EFF: every Vietnamese letter), by their
+/// canonical decomposition: a base and one or two combining marks.
+struct compositions {
+    std::unordered_map<std::uint64_t, utf8proc_int32_t> by_decomposition;
+
+    static std::uint64_t key(utf8proc_int32_t base, utf8proc_int32_t first_mark, utf8proc_int32_t second_mark) {
+        return (static_cast<std::uint64_t>(base) << 16) | (static_cast<std::uint64_t>(first_mark ? first_mark - 0x2FF : 0) << 8) |
+               static_cast<std::uint64_t>(second_mark ? second_mark - 0x2FF : 0);
+    }
+
+    compositions() {
+        auto add = [&](utf8proc_int32_t c) {
+            utf8proc_int32_t parts[4];
+            int category = 0;
+            const auto n = utf8proc_decompose_char(c, parts, 4, UTF8PROC_DECOMPOSE, &category);
+            auto mark = [](utf8proc_int32_t m) { return m >= 0x300 && m <= 0x36F; };
+            if (n == 2 && mark(parts[1])) by_decomposition.emplace(key(parts[0], parts[1], 0), c);
+            if (n == 3 && mark(parts[1]) && mark(parts[2])) by_decomposition.emplace(key(parts[0], parts[1], parts[2]), c);
+        };
+        for (utf8proc_int32_t c = 0xC0; c < 0x250; ++c) add(c);
+        for (utf8proc_int32_t c = 0x1E00; c < 0x1F00; ++c) add(c);
+    }
+};
+
+}  // namespace
+
 std::string to_nfc(std::string_view text) {
     if (!is_valid_utf8(text)) throw error("invalid text: invalid UTF-8 string");
     // Text without combining marks is composed already, and copying it is much cheaper.
     if (!has_combining_marks(text)) return std::string(text);
-    // Decomposed Vietnamese is letters followed by their marks in canonical order: composing the
-    // code points as they stand gives NFC without decomposing every other character first, which is
-    // most of utf8proc_map's time. Marks left over mean another order: then the full normalization.
-    std::vector<utf8proc_int32_t> points;
-    points.reserve(text.size());
+    // Decomposed Vietnamese is a letter followed by one or two marks in canonical order: looked up
+    // whole in a table of the Latin letters. Anything else (another order, a mark with no letter
+    // for it) takes utf8proc's full normalization.
+    static const compositions table;
+    std::string out;
+    out.reserve(text.size());
+    utf8proc_int32_t base = -1, first_mark = 0, second_mark = 0;
+    auto flush = [&] {
+        if (base < 0) return true;
+        if (first_mark == 0) {
+            append_utf8(out, base);
+            return true;
+        }
+        const auto found = table.by_decomposition.find(compositions::key(base, first_mark, second_mark));
+        if (found == table.by_decomposition.end()) return false;
+        append_utf8(out, found->second);
+        return true;
+    };
     for (std::size_t at = 0; at < text.size();) {
         const auto byte = static_cast<unsigned char>(text[at]);
         const std::size_t n = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4;
         utf8proc_int32_t c = n == 1 ? byte : byte & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
         for (std::size_t k = 1; k < n; ++k) c = (c << 6) | (static_cast<unsigned char>(text[at + k]) & 0x3F);
-        points.push_back(c);
         at += n;
+        if (c >= 0x300 && c <= 0x36F) {
+            if (base < 0 || second_mark != 0) return map(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+            (first_mark == 0 ? first_mark : second_mark) = c;
+            continue;
+        }
+        if (!flush()) return map(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+        base = c;
+        first_mark = second_mark = 0;
     }
-    const auto length = utf8proc_normalize_utf32(points.data(), static_cast<utf8proc_ssize_t>(points.size()),
-                                                 static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
-    if (length < 0) return map(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
-    std::string out;
-    out.reserve(text.size());
-    for (utf8proc_ssize_t i = 0; i < length; ++i) {
-        const auto c = points[static_cast<std::size_t>(i)];
-        if (c >= 0x300 && c <= 0x36F) return map(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
-        append_utf8(out, c);
-    }
+    if (!flush()) return map(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
     return out;
 }
 

@@ -5,6 +5,8 @@
 #include <catch2/catch.hpp>
 #include <utf8proc.h>
 
+#include <cstdlib>
+
 using kehoach::name_key;
 
 TEST_CASE("names that differ in case, dashes and spacing share a key", "[normalize]") {
@@ -78,4 +80,24 @@ TEST_CASE("lowercasing agrees with Unicode's lowercase mapping on every letter u
     std::size_t invalid_at = 0;
     (void)kehoach::lower_checked("Tha\xC3\x28ng", invalid_at);
     CHECK(invalid_at == 3);
+}
+
+TEST_CASE("composing agrees with Unicode's NFC on every decomposed Latin letter", "[normalize]") {
+    std::size_t checked = 0;
+    for (utf8proc_int32_t c = 0xC0; c < 0x1F00; ++c) {
+        if (c >= 0x250 && c < 0x1E00) continue;
+        utf8proc_uint8_t bytes[4];
+        const auto n = utf8proc_encode_char(c, bytes);
+        const std::string letter(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(n));
+        utf8proc_uint8_t* decomposed = utf8proc_NFD(reinterpret_cast<const utf8proc_uint8_t*>(letter.c_str()));
+        utf8proc_uint8_t* composed = utf8proc_NFC(decomposed);
+        const std::string nfd(reinterpret_cast<const char*>(decomposed));
+        const std::string nfc(reinterpret_cast<const char*>(composed));
+        std::free(decomposed);
+        std::free(composed);
+        INFO("U+" << std::hex << c);
+        CHECK(kehoach::to_nfc("Thôn " + nfd + " xã") == "Thôn " + nfc + " xã");
+        ++checked;
+    }
+    CHECK(checked == 0x250 - 0xC0 + 0x100);
 }
