@@ -262,7 +262,10 @@ public:
     plan read();
 
 private:
+    /// A unit as the document names it: an index into units_.
+    using unit_ref = std::size_t;
     struct unit_entry {
+        std::string key;  // unit_key()
         std::vector<std::string> spellings;
         std::vector<std::size_t> uses;  // of each spelling
 
@@ -286,7 +289,7 @@ private:
         std::string title;
         std::string text;
         std::string lower_text;  // heading and text, lowercased, as assign() read them
-        std::array<std::vector<std::string>, role_count> roles;  // unit keys
+        std::array<std::vector<unit_ref>, role_count> roles;
         std::optional<deadline> due;
         std::vector<std::string> targets;
         std::string note;
@@ -297,8 +300,8 @@ private:
     void warn(std::string code, std::size_t line, std::size_t column, std::string message, std::string item = {});
     void learn_abbreviations();
     const unit_facts& facts_of(std::string_view name);
-    std::string unit_of(std::string_view name, std::size_t line, std::size_t column);
-    std::vector<std::string> units_of(std::string_view list, std::size_t line, std::size_t column);
+    unit_ref unit_of(std::string_view name, std::size_t line, std::size_t column);
+    std::vector<unit_ref> units_of(std::string_view list, std::size_t line, std::size_t column);
 
     std::size_t read_front_matter();
     std::size_t find_signature();
@@ -320,18 +323,20 @@ private:
     std::optional<plan_level> level_;
     std::vector<diagnostic> diagnostics_;
     std::vector<pending_item> items_;
-    std::unordered_map<std::string, unit_entry> units_;  // by unit_key; unit_order_ keeps the order
-    std::map<std::string, std::string> learned_;  // "Ban Chỉ đạo" → the key of the name it abbreviates
     /// Hashes std::string and std::string_view alike, so that lookups need not copy the key.
     struct text_hash {
         using is_transparent = void;
         std::size_t operator()(std::string_view text) const noexcept { return std::hash<std::string_view>{}(text); }
     };
-    std::unordered_map<std::string, unit_facts, text_hash, std::equal_to<>> facts_;  // by spelling
-    std::vector<std::string> unit_order_;
+    template <class Value>
+    using text_map = std::unordered_map<std::string, Value, text_hash, std::equal_to<>>;
+    std::vector<unit_entry> units_;      // in order of first appearance
+    text_map<unit_ref> unit_by_key_;
+    text_map<unit_ref> learned_;         // "Ban Chỉ đạo" (its key) → the unit whose name it abbreviates
+    text_map<unit_facts> facts_;         // by spelling
     std::string current_item_;  // the item whose units are being read, for diagnostics
-    std::vector<std::string> plan_monitors_;
-    std::vector<std::string> report_compilers_;
+    std::vector<unit_ref> plan_monitors_;
+    std::vector<unit_ref> report_compilers_;
     std::unique_ptr<node> root_;
 };
 
@@ -439,9 +444,9 @@ void detail::document_reader::learn_abbreviations() {
                     if (start == std::string_view::npos) break;
                     continue;
                 }
-                const auto full_key = unit_of(full, line.number, start + 1);
-                units_.at(full_key).use(full, 1000);  // the defined name names the unit
-                learned_[unit_key(short_name, level_)] = full_key;
+                const auto full_unit = unit_of(full, line.number, start + 1);
+                units_[full_unit].use(full, 1000);  // the defined name names the unit
+                learned_[unit_key(short_name, level_)] = full_unit;
                 break;
             }
         }
@@ -455,29 +460,32 @@ const unit_facts& detail::document_reader::facts_of(std::string_view name) {
     return cached->second;
 }
 
-std::string detail::document_reader::unit_of(std::string_view name, std::size_t line, std::size_t column) {
+detail::document_reader::unit_ref detail::document_reader::unit_of(std::string_view name, std::size_t line,
+                                                                  std::size_t column) {
     const auto& facts = facts_of(name);
-    std::string key = facts.key;
-    if (const auto learned = learned_.find(key); learned != learned_.end()) key = learned->second;
-    auto [it, added] = units_.try_emplace(key);
-    auto& entry = it->second;
+    if (const auto learned = learned_.find(facts.key); learned != learned_.end()) {
+        units_[learned->second].use(name);
+        return learned->second;
+    }
+    auto [it, added] = unit_by_key_.try_emplace(facts.key, units_.size());
     if (added) {
-        unit_order_.push_back(key);
+        units_.push_back({facts.key, {}, {}});
         if (!facts.known)
             warn("unknown_unit", line, column,
                  fmt::format("\"{}\" is no kind of unit kehoach knows; kept as written", name), current_item_);
     }
-    entry.use(name);
-    return key;
+    units_[it->second].use(name);
+    return it->second;
 }
 
-std::vector<std::string> detail::document_reader::units_of(std::string_view list, std::size_t line, std::size_t column) {
-    std::vector<std::string> keys;
+std::vector<detail::document_reader::unit_ref> detail::document_reader::units_of(std::string_view list, std::size_t line,
+                                                                                std::size_t column) {
+    std::vector<unit_ref> refs;
     for (const auto& name : split_units(list)) {
-        auto key = unit_of(name, line, column);
-        if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(std::move(key));
+        const auto ref = unit_of(name, line, column);
+        if (std::find(refs.begin(), refs.end(), ref) == refs.end()) refs.push_back(ref);
     }
-    return keys;
+    return refs;
 }
 
 std::optional<deadline> detail::document_reader::deadline_of(std::string_view phrase, std::size_t line, std::size_t column,
@@ -852,9 +860,9 @@ void detail::document_reader::prose(std::string_view text, std::string_view lowe
     }
     if (!lead_at) return;
     auto add = [&](role r, std::string_view names) {
-        auto& keys = out.roles[static_cast<std::size_t>(r)];
-        for (auto& key : units_of(names, line, 1))
-            if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(std::move(key));
+        auto& refs = out.roles[static_cast<std::size_t>(r)];
+        for (const auto ref : units_of(names, line, 1))
+            if (std::find(refs.begin(), refs.end(), ref) == refs.end()) refs.push_back(ref);
     };
     // "phối hợp (với) Y, Z ..."
     for (std::size_t at = lower.find("phối hợp"); at != std::string::npos; at = lower.find("phối hợp", at + 1)) {
@@ -982,9 +990,9 @@ bool detail::document_reader::assign(node& n, pending_item& out) {
             case field_kind::support:
             case field_kind::monitor: {
                 const auto r = f.kind == field_kind::lead ? role::lead : f.kind == field_kind::support ? role::support : role::monitor;
-                auto& keys = out.roles[static_cast<std::size_t>(r)];
-                for (auto& key : units_of(f.value, f.line, f.column))
-                    if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(std::move(key));
+                auto& refs = out.roles[static_cast<std::size_t>(r)];
+                for (const auto ref : units_of(f.value, f.line, f.column))
+                    if (std::find(refs.begin(), refs.end(), ref) == refs.end()) refs.push_back(ref);
                 has_role = true;
                 break;
             }
@@ -1176,23 +1184,24 @@ plan detail::document_reader::read() {
 plan detail::document_reader::build() {
     plan p;
     p.info = info_;
-    // Units: each key once, named by its fullest spelling, in order of first appearance.
-    std::unordered_map<std::string, unit_index> index_of;
-    std::vector<std::string> ids;
+    // Units: each key once, named by the spelling used most, in order of first appearance; units
+    // the caller knew keep their own names.
+    std::unordered_map<std::string, unit_index> known_index;
     for (const auto& known : options_.known_units) {
         const auto index = p.add_unit(known);
-        index_of.emplace(unit_key(known.name, level_), index);
-        for (const auto& alias : known.aliases) index_of.emplace(unit_key(alias, level_), index);
+        known_index.emplace(unit_key(known.name, level_), index);
+        for (const auto& alias : known.aliases) known_index.emplace(unit_key(alias, level_), index);
     }
-    for (const auto& key : unit_order_) {
-        if (index_of.contains(key)) {
-            for (const auto& spelling : units_.at(key).spellings) {
-                const auto index = index_of.at(key);
-                if (!p.units().find(spelling)) p.add_unit_alias(index, spelling);
-            }
+    std::vector<unit_index> index_of;  // by unit_ref
+    index_of.reserve(units_.size());
+    std::vector<std::string> ids;
+    for (const auto& entry : units_) {
+        if (const auto known = known_index.find(entry.key); known != known_index.end()) {
+            for (const auto& spelling : entry.spellings)
+                if (!p.units().find(spelling)) p.add_unit_alias(known->second, spelling);
+            index_of.push_back(known->second);
             continue;
         }
-        const auto& entry = units_.at(key);
         // The spelling the document uses most, then the fullest.
         std::size_t best = 0;
         for (std::size_t i = 1; i < entry.spellings.size(); ++i) {
@@ -1214,7 +1223,7 @@ plan detail::document_reader::build() {
         if (p.units().find(name)) {
             u.name = fmt::format("{} ({})", name, id);
         }
-        index_of.emplace(key, p.add_unit(std::move(u)));
+        index_of.push_back(p.add_unit(std::move(u)));
     }
     // Events: one per distinct text.
     std::unordered_map<std::string, event_index> event_of;
@@ -1236,7 +1245,7 @@ plan detail::document_reader::build() {
         if (!pending.parent_id.empty())
             if (const auto parent = item_of.find(pending.parent_id); parent != item_of.end()) p.set_parent(index, parent->second);
         for (std::size_t r = 0; r < role_count; ++r)
-            for (const auto& key : pending.roles[r]) p.add_role(index, static_cast<role>(r), index_of.at(key));
+            for (const auto ref : pending.roles[r]) p.add_role(index, static_cast<role>(r), index_of[ref]);
     }
     // Dependencies on other items, and events.
     for (auto& pending : items_) {
@@ -1294,10 +1303,10 @@ plan detail::document_reader::build() {
         }
         // A recurring report to another unit: its lead compiles the plan's reports.
         if (due && due->kind == deadline_kind::recurring && !pending.roles[static_cast<std::size_t>(role::report_to)].empty())
-            for (const auto& key : pending.roles[static_cast<std::size_t>(role::lead)]) report_compilers_.push_back(key);
+            for (const auto ref : pending.roles[static_cast<std::size_t>(role::lead)]) report_compilers_.push_back(ref);
     }
-    for (const auto& key : plan_monitors_) p.add_plan_role(plan_role::monitor, index_of.at(key));
-    for (const auto& key : report_compilers_) p.add_plan_role(plan_role::report_compiler, index_of.at(key));
+    for (const auto ref : plan_monitors_) p.add_plan_role(plan_role::monitor, index_of[ref]);
+    for (const auto ref : report_compilers_) p.add_plan_role(plan_role::report_compiler, index_of[ref]);
     const bool any_task = std::any_of(p.items().begin(), p.items().end(), [](const item& it) { return it.kind == item_kind::task; });
     if (!any_task)
         throw parse_error({doc_.source, doc_.lines.empty() ? 0 : doc_.lines.front().number, 1}, {},
