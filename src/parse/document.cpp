@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 
 namespace kehoach::detail {
 namespace {
@@ -62,10 +63,9 @@ bool append_clean(std::string& out, std::string_view raw) {
     const bool decomposed = has_combining_marks(raw);
     if (decomposed) out += to_nfc(raw);
     else out += raw;
-    const bool special = std::any_of(out.begin() + static_cast<std::ptrdiff_t>(start), out.end(), [](char c) {
-        const auto byte = static_cast<unsigned char>(c);
-        return byte == 0xE2 || byte == 0xC2;
-    });
+    const auto* appended = out.data() + start;
+    const auto appended_size = out.size() - start;
+    const bool special = std::memchr(appended, 0xE2, appended_size) != nullptr || std::memchr(appended, 0xC2, appended_size) != nullptr;
     if (special) {
         constexpr std::array<std::pair<std::string_view, std::string_view>, 4> plain{
             {{"\u2019", "'"}, {"\u2018", "'"}, {"\u00a0", " "}, {"\u202f", " "}}};

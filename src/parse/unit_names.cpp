@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
+#include <unordered_map>
 #include <utility>
 
 namespace kehoach {
@@ -218,8 +220,20 @@ bool is_known_unit(std::string_view name) { return known_of_spelt(spelt_out(name
 unit_kind guess_unit_kind(std::string_view name) { return kind_of_spelt(spelt_out(name)); }
 
 unit_facts describe_unit(std::string_view name, std::optional<plan_level> level) {
+    // The plans of a portfolio spell the same units the same way thousands of times: each thread
+    // remembers what it worked out (forgetting all once it holds 64 Ki spellings, so it stays small).
+    struct text_hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view text) const noexcept { return std::hash<std::string_view>{}(text); }
+    };
+    thread_local std::array<std::unordered_map<std::string, unit_facts, text_hash, std::equal_to<>>, 5> remembered;
+    auto& cache = remembered[level ? static_cast<std::size_t>(*level) : 4];
+    if (const auto found = cache.find(name); found != cache.end()) return found->second;
+    if (cache.size() >= 64 * 1024) cache.clear();
     const std::string spelt = spelt_out(name);
-    return {key_of_spelt(spelt, level), known_of_spelt(spelt), kind_of_spelt(spelt)};
+    unit_facts facts{key_of_spelt(spelt, level), known_of_spelt(spelt), kind_of_spelt(spelt)};
+    cache.emplace(std::string(name), facts);
+    return facts;
 }
 
 std::vector<std::string> split_units(std::string_view list) {
