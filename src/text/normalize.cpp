@@ -293,14 +293,20 @@ std::string lower_impl(std::string_view text, std::size_t* invalid_at) {
             ++at;
             continue;
         }
-        // The two blocks most Vietnamese letters are in, by their bytes: À..Þ (C3 80..9E but for
-        // ×) lower by 0x20; U+1EA0..U+1EFF pair an even capital with the odd small letter after it.
-        if (byte == 0xC3 && at + 1 < size && (bytes[at + 1] & 0xC0) == 0x80) {
-            const unsigned char next = bytes[at + 1];
-            if (next <= 0x9E && next != 0x97) out[at + 1] = static_cast<char>(next + 0x20);
+        // Two-byte letters (à, đ, ư, ơ, ă ...) straight from the table: a lead C2..DF and one
+        // continuation byte is always well formed.
+        if (byte >= 0xC2 && byte <= 0xDF && at + 1 < size && (bytes[at + 1] & 0xC0) == 0x80) {
+            const auto c = static_cast<std::size_t>(((byte & 0x1F) << 6) | (bytes[at + 1] & 0x3F));
+            const auto lowered = to_lower.low[c];
+            if (lowered != static_cast<utf8proc_int32_t>(c) && lowered >= 0x80 && lowered < 0x800) {
+                out[at] = static_cast<char>(0xC0 | (lowered >> 6));
+                out[at + 1] = static_cast<char>(0x80 | (lowered & 0x3F));
+            }
             at += 2;
             continue;
         }
+        // U+1EA0..U+1EFF, the rest of the Vietnamese letters, pair an even capital with the odd
+        // small letter after it.
         if (byte == 0xE1 && at + 2 < size && (bytes[at + 2] & 0xC0) == 0x80 &&
             ((bytes[at + 1] == 0xBA && bytes[at + 2] >= 0xA0) || bytes[at + 1] == 0xBB)) {
             out[at + 2] = static_cast<char>(bytes[at + 2] | 1);
@@ -320,16 +326,16 @@ std::string lower_impl(std::string_view text, std::size_t* invalid_at) {
             }
         } else if (at + n > size) {
             break;
+        } else if (n == 2) {
+            ++at;  // well-formed two-byte letters were lowered above: this one is broken, left as it is
+            continue;
         }
-        utf8proc_int32_t c = byte & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
+        utf8proc_int32_t c = byte & (n == 3 ? 0x0F : 0x07);
         for (std::size_t k = 1; k < n; ++k) c = (c << 6) | (bytes[at + k] & 0x3F);
         const auto lowered = to_lower(c);
         if (lowered != c) {
             // Written back only when it keeps its length, so offsets stay offsets.
-            if (n == 2 && lowered >= 0x80 && lowered < 0x800) {
-                out[at] = static_cast<char>(0xC0 | (lowered >> 6));
-                out[at + 1] = static_cast<char>(0x80 | (lowered & 0x3F));
-            } else if (n == 3 && lowered >= 0x800 && lowered < 0x10000) {
+            if (n == 3 && lowered >= 0x800 && lowered < 0x10000) {
                 out[at] = static_cast<char>(0xE0 | (lowered >> 12));
                 out[at + 1] = static_cast<char>(0x80 | ((lowered >> 6) & 0x3F));
                 out[at + 2] = static_cast<char>(0x80 | (lowered & 0x3F));

@@ -53,7 +53,7 @@ TEST_CASE("lowercasing keeps the length and lowers every Vietnamese capital", "[
 }
 
 TEST_CASE("lowercasing agrees with Unicode's lowercase mapping on every letter up to U+1EFF", "[normalize]") {
-    // The fast paths (ASCII words, the C3 and E1 BA/BB blocks, the tables) against utf8proc itself.
+    // The fast paths (ASCII words, two-byte letters, the E1 BA/BB block, the tables) against utf8proc itself.
     auto encode = [](utf8proc_int32_t c) {
         utf8proc_uint8_t bytes[4];
         const auto n = utf8proc_encode_char(c, bytes);
@@ -80,6 +80,8 @@ TEST_CASE("lowercasing agrees with Unicode's lowercase mapping on every letter u
     std::size_t invalid_at = 0;
     (void)kehoach::lower_checked("Tha\xC3\x28ng", invalid_at);
     CHECK(invalid_at == 3);
+    // Unchecked, broken bytes stay as they are and the letters around them are still lowered.
+    CHECK(kehoach::lower_in_place("Tha\xC3\x28NG \x80\xC1\x81Ư") == "tha\xC3\x28ng \x80\xC1\x81ư");
 }
 
 TEST_CASE("composing agrees with Unicode's NFC on every decomposed Latin letter", "[normalize]") {
