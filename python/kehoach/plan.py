@@ -208,7 +208,8 @@ def read_plan(source: PathOrText, *, strict: bool = False) -> Plan:
 
 def unit_key(name: str, level: str | None = None) -> str:
     """The key two spellings of one unit share: ``unit_key("CC Tư pháp xã", "commune") ==
-    unit_key("Công chức Tư pháp – Hộ tịch xã", "commune")``."""
+    unit_key("Công chức Tư pháp – Hộ tịch xã", "commune")``; case, NFC/NFD, dashes, spacing and the
+    vowel that carries the tone of ``oa``/``oe``/``uy`` (``Uỷ``/``Ủy``) do not matter."""
     return _core.unit_key(name, level)
 
 

@@ -47,6 +47,37 @@ void append_utf8(std::string& out, utf8proc_int32_t c) {
     out.append(reinterpret_cast<const char*>(buffer), static_cast<std::size_t>(n));
 }
 
+/// The five tones (huyền, sắc, hỏi, ngã, nặng) on the vowels of "oa", "oe" and "uy".
+constexpr std::array<utf8proc_int32_t, 5> toned_a{0xE0, 0xE1, 0x1EA3, 0xE3, 0x1EA1};
+constexpr std::array<utf8proc_int32_t, 5> toned_e{0xE8, 0xE9, 0x1EBB, 0x1EBD, 0x1EB9};
+constexpr std::array<utf8proc_int32_t, 5> toned_y{0x1EF3, 0xFD, 0x1EF7, 0x1EF9, 0x1EF5};
+constexpr std::array<utf8proc_int32_t, 5> toned_o{0xF2, 0xF3, 0x1ECF, 0xF5, 0x1ECD};
+constexpr std::array<utf8proc_int32_t, 5> toned_u{0xF9, 0xFA, 0x1EE7, 0x169, 0x1EE5};
+
+/// Vietnamese writes the tone of an open "oa", "oe", "uy" on either vowel: "hoà" and "hòa", "thuỷ" and
+/// "thủy", "khoẻ" and "khỏe" are the same word, and one document often has both. Called with the
+/// key so far (ending in the first vowel), the toned second vowel `c` and the byte after it; returns
+/// the tone moved onto the first vowel (the spelling of the founding plan: "hóa", "ủy"), or nothing.
+/// A syllable that goes on ("hoàn", "quý": "qu" is a consonant) is written one way only and is kept.
+bool move_tone_to_first_vowel(std::string& key, utf8proc_int32_t c, char next) {
+    if (key.empty() || (next >= 'a' && next <= 'z')) return false;
+    const char first = key.back();
+    const bool after_q = key.size() >= 2 && key[key.size() - 2] == 'q';
+    auto tone_on = [c](const std::array<utf8proc_int32_t, 5>& vowels) {
+        return static_cast<std::size_t>(std::find(vowels.begin(), vowels.end(), c) - vowels.begin());
+    };
+    std::size_t tone = 0;
+    char second = 0;
+    if (first == 'o' && (tone = tone_on(toned_a)) < 5) second = 'a';
+    else if (first == 'o' && (tone = tone_on(toned_e)) < 5) second = 'e';
+    else if (first == 'u' && !after_q && (tone = tone_on(toned_y)) < 5) second = 'y';
+    else return false;
+    key.pop_back();
+    append_utf8(key, (first == 'o' ? toned_o : toned_u)[tone]);
+    key += second;
+    return true;
+}
+
 }  // namespace
 
 std::size_t first_invalid_utf8(std::string_view text) noexcept {
@@ -192,6 +223,7 @@ std::string name_key(std::string_view text) {
         }
         if (pending_space && key.back() != '-') key += ' ';
         pending_space = false;
+        if (n > 1 && move_tone_to_first_vowel(key, c, at < folded.size() ? folded[at] : '\0')) continue;
         key += sequence;
     }
     return key;

@@ -35,6 +35,24 @@ TEST_CASE("Đ folds to đ and diacritics still tell names apart", "[normalize]")
     CHECK(name_key("Tư pháp") != name_key("Tu phap"));
 }
 
+TEST_CASE("the tone of an open oa, oe, uy may stand on either vowel", "[normalize]") {
+    // Both placements are in use, often in one document: "Uỷ ban" in the header, "Ủy ban" below.
+    CHECK(name_key("Uỷ ban nhân dân xã") == name_key("Ủy ban nhân dân xã"));
+    CHECK(name_key("UỶ BAN NHÂN DÂN") == "ủy ban nhân dân");
+    CHECK(name_key("Trung tâm Văn hoá, Thông tin") == "trung tâm văn hóa, thông tin");
+    CHECK(name_key("Phòng Nông nghiệp - Thuỷ lợi") == "phòng nông nghiệp-thủy lợi");
+    CHECK(name_key("Trạm Y tế: sức khoẻ") == "trạm y tế: sức khỏe");
+    CHECK(name_key("hoà") == "hòa");
+    CHECK(name_key("hoạ") == "họa");
+    CHECK(name_key("Hoa\u0300 Bi\u0300nh") == "hòa bình");  // NFD
+    // A syllable that goes on, or a "u" that belongs to "qu", has one spelling only.
+    CHECK(name_key("hoàn thành") == "hoàn thành");
+    CHECK(name_key("Quỹ quý Khoảng") == "quỹ quý khoảng");
+    CHECK(name_key("Huỳnh khuỷu") == "huỳnh khuỷu");
+    CHECK(name_key("hoài ngoáy") == "hoài ngoáy");
+    CHECK(name_key("Tuý") == "túy");
+}
+
 TEST_CASE("invalid UTF-8 is an error, not a silent key", "[normalize]") {
     const std::string broken = "C\xC3\x28ng an";
     CHECK_FALSE(kehoach::is_valid_utf8(broken));

@@ -145,3 +145,28 @@ TEST_CASE("load_plan reads plan@1 JSON and documents alike", "[plan_reader]") {
     CHECK(document.size() > 10);
     CHECK_THROWS_WITH(load_plan("/nonexistent.txt"), StartsWith("/nonexistent.txt: cannot open"));
 }
+
+TEST_CASE("one unit whichever vowel carries the tone of its name", "[plan_reader]") {
+    // "Văn hoá" in one field, "Văn hóa" in the next: the same centre, not two.
+    const auto p = read_plan(R"(UỶ BAN NHÂN DÂN
+XÃ HOÀ THUẬN
+Số: 7/KH-UBND
+KẾ HOẠCH
+Tổ chức ngày hội văn hoá thể thao
+II. NHIỆM VỤ
+1. Chuẩn bị sân bãi.
+Đơn vị thực hiện: Trung tâm Văn hoá – Thể thao xã.
+Thời gian hoàn thành: Tháng 8/2024.
+2. Tổ chức thi đấu.
+Đơn vị thực hiện: Trung tâm Văn hóa - Thể thao xã.
+Đơn vị phối hợp: Trạm Y tế xã (chăm sóc sức khoẻ).
+Thời gian hoàn thành: Tháng 9/2024.
+)");
+    const auto& prepare = p[p.lookup("II.1")];
+    const auto& compete = p[p.lookup("II.2")];
+    REQUIRE(prepare.units(role::lead).size() == 1);
+    REQUIRE(compete.units(role::lead).size() == 1);
+    CHECK(prepare.units(role::lead)[0] == compete.units(role::lead)[0]);
+    CHECK(p.units().size() == 2);
+    CHECK(name_key(p.info.issuer) == name_key("Ủy ban nhân dân xã Hòa Thuận"));
+}

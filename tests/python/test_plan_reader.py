@@ -159,3 +159,14 @@ def test_plan_documents_from_the_cli_and_python_agree(cli):
     document = DOCUMENTS / "tab-table.txt"
     printed = subprocess.run([cli, "parse", str(document)], capture_output=True, text=True, encoding="utf-8", check=True)
     assert printed.stdout == kehoach.read_plan(document).to_json()
+
+
+def test_a_unit_is_one_unit_whichever_vowel_carries_its_tone():
+    assert kehoach.unit_key("Uỷ ban nhân dân xã Hoà Bình") == kehoach.unit_key("Ủy ban nhân dân xã Hòa Bình")
+    assert kehoach.unit_key("Quỹ quốc gia") != kehoach.unit_key("Qũy quốc gia")
+    plan = kehoach.read_plan(
+        "UỶ BAN NHÂN DÂN\nXÃ AN KHÁNH\nSố: 9/KH-UBND\nKẾ HOẠCH\nPhòng chống thiên tai\nII. NHIỆM VỤ\n"
+        "1. Kiểm tra hệ thống thuỷ lợi.\nĐơn vị thực hiện: Tổ Thuỷ lợi xã.\nThời gian hoàn thành: Tháng 5/2024.\n"
+        "2. Nạo vét kênh mương.\nĐơn vị thực hiện: Tổ Thủy lợi xã.\nThời gian hoàn thành: Tháng 6/2024.\n"
+    )
+    assert [unit.name for unit in plan.units] == ["Tổ Thuỷ lợi xã"]

@@ -14,7 +14,7 @@ namespace kehoach {
 /**
  * @brief The key two spellings of one unit share.
  *
- * On top of name_key() (case, NFC/NFD, spacing): dashes, commas and "và" are separators only;
+ * On top of name_key() (case, NFC/NFD, spacing, tone placement): dashes, commas and "và" are separators only;
  * the usual abbreviations are spelt out (`UBND`, `CA`, `VP-TK`, `CC`, `TN&TKQ`, `LĐ-TB&XH`, ...);
  * the `Công chức (phụ trách)` of a post is dropped; `có liên quan` reads as `liên quan`; in a plan of
  * `level`, the `xã` / `cấp xã` (`huyện`, `tỉnh`) that names the plan's own level is dropped; and

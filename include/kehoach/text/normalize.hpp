@@ -22,13 +22,16 @@ namespace kehoach {
 
 /**
  * @brief The key two names are equal by when they differ only in case, Unicode normalization
- *        (NFC/NFD), dash style or spacing.
+ *        (NFC/NFD), dash style, spacing or where the tone mark of "oa", "oe", "uy" stands.
  *
  * Case is folded, every dash (`-`, `–`, `—`, `−`, ...) becomes `-` with no space around it,
- * runs of white space (including no-break spaces) become one space, ends are trimmed.
+ * runs of white space (including no-break spaces) become one space, ends are trimmed. An open
+ * "oa", "oe" or "uy" carries its tone on the first vowel ("hoá" → "hóa", "uỷ" → "ủy"), as in
+ * the founding plan; "hoàn" and "quý" are written one way only and stay.
  * Diacritics are kept: "Tư pháp" and "Tu phap" are different names.
  * @code
  * assert(name_key("Văn phòng – Thống kê xã") == name_key("VĂN PHÒNG-THỐNG KÊ  XÃ"));
+ * assert(name_key("Uỷ ban nhân dân") == name_key("Ủy ban nhân dân"));
  * @endcode
  * Throws kehoach::error on invalid UTF-8.
  */
