@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Union
 
 from . import _core
@@ -170,7 +170,10 @@ class Plan:
         return f"Plan({name!r}, items={len(self)}, tasks={tasks}, units={len(self._impl.units)})"
 
 
-def read_plan(source: PathOrText, *, strict: bool = False) -> Plan:
+KnownUnits = Union[str, "os.PathLike[str]", "Plan", Iterable[Union[Unit, Mapping[str, Any]]], None]
+
+
+def read_plan(source: PathOrText, *, strict: bool = False, units: KnownUnits = None) -> Plan:
     """Read a plan document — the text of a *Kế hoạch* from PDF, DOCX or a web page — or a plan@1 file.
 
     Parameters
@@ -181,6 +184,12 @@ def read_plan(source: PathOrText, *, strict: bool = False) -> Plan:
     strict : bool
         Raise :class:`ParseError` at the first warning instead of recording it in
         ``plan.diagnostics``.
+    units : path-like, Plan, or iterable of Unit or dict, optional
+        Units known beforehand, the registry an office keeps: a units@1 file (or a plan@1 file,
+        whose units are taken), a plan already read, or units (``{"id", "name", "kind",
+        "aliases"}`` dicts will do). A name the document spells like one of them is that unit,
+        with its id, name and kind, and is not reported as unknown; only the units the document
+        names enter the plan.
 
     Returns
     -------
@@ -191,19 +200,34 @@ def read_plan(source: PathOrText, *, strict: bool = False) -> Plan:
     Raises
     ------
     ParseError
-        For input that is no plan: empty, binary, not UTF-8, or without a single task.
+        For input that is no plan: empty, binary, not UTF-8, or without a single task; and for a
+        units file that is not a registry.
 
     Examples
     --------
-    >>> plan = read_plan("ke-hoach-24.txt")
+    >>> plan = read_plan("ke-hoach-24.txt", units="don-vi-xa.units.json")
     >>> plan.item("3.3").deadline.kind
     'after_event'
     """
+    known = _known_units(units)
     if isinstance(source, str) and "\n" in source:
-        return Plan(_core._read_plan(source, "<string>", strict))
+        return Plan(_core._read_plan(source, "<string>", strict, known))
     if isinstance(source, bytes):
-        return Plan(_core._read_plan(source, "<bytes>", strict))
-    return Plan(_core._load_plan(os.fspath(source), strict))
+        return Plan(_core._read_plan(source, "<bytes>", strict, known))
+    return Plan(_core._load_plan(os.fspath(source), strict, known))
+
+
+def _known_units(units: KnownUnits) -> list[dict[str, Any]]:
+    if units is None:
+        return []
+    if isinstance(units, (str, os.PathLike)):
+        return _core._load_units(os.fspath(units))
+    if isinstance(units, Plan):
+        units = units.units
+    return [
+        dict(unit) if isinstance(unit, Mapping) else {"id": unit.id, "name": unit.name, "kind": unit.kind, "aliases": unit.aliases}
+        for unit in units
+    ]
 
 
 def unit_key(name: str, level: str | None = None) -> str:

@@ -1,20 +1,52 @@
 #include "bindings.hpp"
 
 namespace kehoach::python {
+namespace {
+
+/// The registry the Python side hands over: {"id", "name", "kind", "aliases"} dicts (kehoach.plan
+/// turns files, plans and Unit objects into these).
+std::vector<unit> known_units(const std::vector<py::dict>& units) {
+    std::vector<unit> out;
+    out.reserve(units.size());
+    for (const auto& d : units) {
+        for (const char* required : {"id", "name"})
+            if (!d.contains(required)) throw py::value_error(std::string("a known unit needs an \"") + required + "\"");
+        unit u{.id = d["id"].cast<std::string>(), .name = d["name"].cast<std::string>()};
+        if (d.contains("kind") && !d["kind"].is_none()) u.kind = enum_argument<unit_kind>(d["kind"].cast<std::string>());
+        if (d.contains("aliases") && !d["aliases"].is_none()) u.aliases = d["aliases"].cast<std::vector<std::string>>();
+        out.push_back(std::move(u));
+    }
+    return out;
+}
+
+py::dict unit_dict(const unit& u) {
+    return py::dict("id"_a = u.id, "name"_a = u.name, "kind"_a = to_string(u.kind), "aliases"_a = u.aliases);
+}
+
+}  // namespace
 
 void bind_plan_reader(py::module_& m) {
     m.def(
         "_read_plan",
-        [](std::string_view text, std::string source, bool strict) {
-            return std::make_shared<plan>(read_plan(text, {.source = std::move(source), .strict = strict}));
+        [](std::string_view text, std::string source, bool strict, const std::vector<py::dict>& units) {
+            return std::make_shared<plan>(
+                read_plan(text, {.source = std::move(source), .strict = strict, .known_units = known_units(units)}));
         },
-        "text"_a, "source"_a = "<string>", "strict"_a = false);
+        "text"_a, "source"_a = "<string>", "strict"_a = false, "units"_a = std::vector<py::dict>{});
     m.def(
         "_load_plan",
-        [](const std::filesystem::path& path, bool strict) {
-            return std::make_shared<plan>(load_plan(path, {.strict = strict}));
+        [](const std::filesystem::path& path, bool strict, const std::vector<py::dict>& units) {
+            return std::make_shared<plan>(load_plan(path, {.strict = strict, .known_units = known_units(units)}));
         },
-        "path"_a, "strict"_a = false);
+        "path"_a, "strict"_a = false, "units"_a = std::vector<py::dict>{});
+    m.def(
+        "_load_units",
+        [](const std::filesystem::path& path) {
+            py::list out;
+            for (const auto& u : load_units(path)) out.append(unit_dict(u));
+            return out;
+        },
+        "path"_a);
     m.def("unit_key", [](std::string_view name, std::optional<std::string> level) {
         return unit_key(name, level ? std::optional(enum_argument<plan_level>(*level)) : std::nullopt);
     }, "name"_a, "level"_a = py::none());

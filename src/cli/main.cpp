@@ -31,6 +31,9 @@ int run(int argc, char** argv) {
     auto* parse = app.add_subcommand("parse", "Read a plan (a document, or plan@1 JSON) and print it as plan@1 JSON");
     parse->add_option("FILE", parse_file, "plan document (.txt, .md), plan@1 JSON, or - for standard input")->required();
     parse->add_flag("--strict", strict, "treat the reader's warnings as errors");
+    std::string units_file;
+    parse->add_option("--units", units_file,
+                      "a registry of known units (units@1, or a plan@1 file whose units to use): the document's names resolve to them");
 
     const std::map<std::string, kehoach::cli::language> languages{{"vi", kehoach::cli::language::vi},
                                                                  {"en", kehoach::cli::language::en}};
@@ -78,7 +81,9 @@ int run(int argc, char** argv) {
     }
 
     if (parse->parsed()) {
-        const auto p = kehoach::load_plan(parse_file, {.strict = strict});
+        kehoach::read_options options{.strict = strict};
+        if (!units_file.empty()) options.known_units = kehoach::load_units(units_file);
+        const auto p = kehoach::load_plan(parse_file, std::move(options));
         std::fputs(kehoach::to_plan_json(p).c_str(), stdout);
     } else if (summary->parsed()) {
         const auto p = kehoach::load_plan(summary_file);

@@ -40,6 +40,17 @@ public:
         return p;
     }
 
+    /// A units@1 registry: its units, checked as a plan's are.
+    std::vector<unit> read_registry() const {
+        const auto root = parse_document(units_schema, {"schema", "units"});
+        const json_path top;
+        require(root, top, "units");
+        plan p;
+        read_units(root, top, p);
+        const auto all = p.units().all();
+        return {all.begin(), all.end()};
+    }
+
 private:
     unit_index unit_named(const plan& p, const json& v, const json_path& path) const {
         const auto name = string_value(v, path);
@@ -424,6 +435,19 @@ std::string dump(const ordered_json& root) { return root.dump(2, ' ', false, ord
 plan parse_plan_json(std::string_view text, std::string_view source) { return plan_reader(text, source).read(); }
 
 plan load_plan_json(const std::filesystem::path& path) { return parse_plan_json(read_input(path), input_name(path)); }
+
+std::vector<unit> parse_units_json(std::string_view text, std::string_view source) {
+    // A plan@1 file serves as a registry too: a plan already reviewed names the units of the next.
+    const auto peek = json::parse(text, nullptr, false);
+    if (peek.is_object() && peek.value("schema", json()) == plan_schema) {
+        const auto p = parse_plan_json(text, source);
+        const auto all = p.units().all();
+        return {all.begin(), all.end()};
+    }
+    return plan_reader(text, source).read_registry();
+}
+
+std::vector<unit> load_units(const std::filesystem::path& path) { return parse_units_json(read_input(path), input_name(path)); }
 
 std::string to_plan_json(const plan& p) {
     ordered_json root;

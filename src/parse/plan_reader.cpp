@@ -333,6 +333,7 @@ private:
     std::vector<unit_entry> units_;      // in order of first appearance
     text_map<unit_ref> unit_by_key_;
     text_map<unit_ref> learned_;         // "Ban Chỉ đạo" (its key) → the unit whose name it abbreviates
+    text_map<std::size_t> known_by_key_;  // unit_key() → index in options_.known_units
     text_map<unit_facts> facts_;         // by spelling
     std::string current_item_;  // the item whose units are being read, for diagnostics
     std::vector<unit_ref> plan_monitors_;
@@ -470,7 +471,7 @@ detail::document_reader::unit_ref detail::document_reader::unit_of(std::string_v
     auto [it, added] = unit_by_key_.try_emplace(facts.key, units_.size());
     if (added) {
         units_.push_back({facts.key, {}, {}});
-        if (!facts.known)
+        if (!facts.known && !known_by_key_.contains(facts.key))
             warn("unknown_unit", line, column,
                  fmt::format("\"{}\" is no kind of unit kehoach knows; kept as written", name), current_item_);
     }
@@ -1169,6 +1170,12 @@ void detail::document_reader::read_tables(const std::vector<detail::table>& tabl
 
 plan detail::document_reader::read() {
     const std::size_t body_from = read_front_matter();
+    // The registry's keys depend on the plan's level ("Công an xã" is "Công an" in a commune plan).
+    for (std::size_t i = 0; i < options_.known_units.size(); ++i) {
+        const auto& known = options_.known_units[i];
+        known_by_key_.try_emplace(unit_key(known.name, level_), i);
+        for (const auto& alias : known.aliases) known_by_key_.try_emplace(unit_key(alias, level_), i);
+    }
     learn_abbreviations();
     const std::size_t signature = find_signature();
     const auto tables = detail::find_tables(doc_);
@@ -1184,22 +1191,27 @@ plan detail::document_reader::read() {
 plan detail::document_reader::build() {
     plan p;
     p.info = info_;
-    // Units: each key once, named by the spelling used most, in order of first appearance; units
-    // the caller knew keep their own names.
-    std::unordered_map<std::string, unit_index> known_index;
-    for (const auto& known : options_.known_units) {
-        const auto index = p.add_unit(known);
-        known_index.emplace(unit_key(known.name, level_), index);
-        for (const auto& alias : known.aliases) known_index.emplace(unit_key(alias, level_), index);
-    }
+    // Units: each key once, named by the spelling used most, in order of first appearance. A unit
+    // the caller's registry knows keeps its id, name and kind, and the document's spellings become
+    // its aliases; the registry's units the document does not name stay out.
+    std::vector<std::optional<unit_index>> known_in_plan(options_.known_units.size());
     std::vector<unit_index> index_of;  // by unit_ref
     index_of.reserve(units_.size());
     std::vector<std::string> ids;
     for (const auto& entry : units_) {
-        if (const auto known = known_index.find(entry.key); known != known_index.end()) {
+        if (const auto known = known_by_key_.find(entry.key); known != known_by_key_.end()) {
+            auto& index = known_in_plan[known->second];
+            if (!index) {
+                unit u = options_.known_units[known->second];
+                u.parent.reset();  // an index into the registry, not into this plan
+                // A name the document taught to mean another unit ("sau đây gọi tắt là") stays with it.
+                std::erase_if(u.aliases, [&](const std::string& alias) { return p.units().find(alias).has_value(); });
+                if (p.units().find(u.name)) u.name = fmt::format("{} ({})", u.name, u.id);
+                index = p.add_unit(std::move(u));
+            }
             for (const auto& spelling : entry.spellings)
-                if (!p.units().find(spelling)) p.add_unit_alias(known->second, spelling);
-            index_of.push_back(known->second);
+                if (!p.units().find(spelling)) p.add_unit_alias(*index, spelling);
+            index_of.push_back(*index);
             continue;
         }
         // The spelling the document uses most, then the fullest.
@@ -1212,7 +1224,13 @@ plan detail::document_reader::build() {
         std::string name = entry.spellings[best];
         if (!name.empty()) name = capitalize(name);
         std::string id = unit_slug(name);
-        for (std::size_t n = 2; std::find(ids.begin(), ids.end(), id) != ids.end(); ++n) id = fmt::format("{}-{}", unit_slug(name), n);
+        // The registry's ids are taken, whether or not the document named their units yet.
+        auto taken = [&](const std::string& candidate) {
+            return std::find(ids.begin(), ids.end(), candidate) != ids.end() ||
+                   std::any_of(options_.known_units.begin(), options_.known_units.end(),
+                               [&](const unit& known) { return known.id == candidate; });
+        };
+        for (std::size_t n = 2; taken(id); ++n) id = fmt::format("{}-{}", unit_slug(name), n);
         ids.push_back(id);
         unit u{.id = id, .name = name, .kind = facts_of(entry.spellings[best]).kind};
         for (const auto& spelling : entry.spellings)

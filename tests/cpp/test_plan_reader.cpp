@@ -1,6 +1,7 @@
 #include <kehoach/parse/plan_reader.hpp>
 
 #include <kehoach/error.hpp>
+#include <kehoach/io/plan_json.hpp>
 #include <kehoach/text/normalize.hpp>
 
 #include <catch2/catch.hpp>
@@ -169,4 +170,52 @@ Thời gian hoàn thành: Tháng 9/2024.
     CHECK(prepare.units(role::lead)[0] == compete.units(role::lead)[0]);
     CHECK(p.units().size() == 2);
     CHECK(name_key(p.info.issuer) == name_key("Ủy ban nhân dân xã Hòa Thuận"));
+}
+
+TEST_CASE("a registry of known units gives the document's units their ids and names", "[plan_reader]") {
+    const auto registry = parse_units_json(R"({"schema": "kehoach/units@1", "units": [
+        {"id": "ca", "name": "Công an xã", "kind": "agency"},
+        {"id": "zalo", "name": "Nhóm Zalo thôn", "kind": "group", "aliases": ["Nhóm Zalo các thôn"]},
+        {"id": "to-khuyen-nong", "name": "Hội Khuyến học xã", "kind": "agency"},
+        {"id": "tram-y-te", "name": "Trạm Y tế xã", "kind": "agency"}
+    ]})");
+    const auto p = read_plan(R"(ỦY BAN NHÂN DÂN
+XÃ TÂN LẬP
+Số: 3/KH-UBND
+Tân Lập, ngày 02 tháng 2 năm 2024
+KẾ HOẠCH
+Hướng dẫn người dân làm thủ tục trực tuyến
+II. NHIỆM VỤ
+1. Hướng dẫn cài đặt ứng dụng định danh.
+Đơn vị thực hiện: CA xã.
+Đơn vị phối hợp: Nhóm Zalo các thôn; Tổ Khuyến nông; Hội Khuyến học xã.
+Thời gian hoàn thành: Tháng 3/2024.
+)",
+                             {.known_units = registry});
+    const auto& task = p[p.lookup("II.1")];
+    const auto& police = p.units()[task.units(role::lead).at(0)];
+    CHECK(police.id == "ca");
+    CHECK(police.name == "Công an xã");
+    CHECK(police.aliases == std::vector<std::string>{"CA xã"});
+    const auto& zalo = p.units()[task.units(role::support).at(0)];
+    CHECK(zalo.id == "zalo");
+    CHECK(zalo.kind == unit_kind::group);
+    // The registry has an id "to-khuyen-nong" for another unit: the document's own unit gets another.
+    CHECK(p.units()[task.units(role::support).at(1)].id == "to-khuyen-nong-2");
+    CHECK(p.units()[task.units(role::support).at(2)].id == "to-khuyen-nong");
+    CHECK(p.units().size() == 4);  // the health station is not named: it stays out
+    // "Nhóm Zalo" is no kind of unit kehoach knows, but the registry knows it.
+    for (const auto& d : p.diagnostics) CHECK(d.code != "unknown_unit");
+}
+
+TEST_CASE("a registry file is units@1, or a plan@1 file whose units it takes", "[plan_reader][errors]") {
+    const auto from_plan = load_units(KEHOACH_SOURCE_DIR "/examples/plans/chu-rang-2023.plan.json");
+    CHECK(from_plan.size() == 14);
+    CHECK_THROWS_WITH(parse_units_json(R"({"schema": "kehoach/units@1", "units": [{"id": "a", "name": "Công an xã"},
+        {"id": "b", "name": "CÔNG AN  XÃ"}]})", "don-vi.json"),
+                      StartsWith("don-vi.json:2:9: units[1]: unit 'b': the name 'CÔNG AN  XÃ' already names unit 'a'"));
+    CHECK_THROWS_WITH(parse_units_json(R"({"schema": "kehoach/units@1"})", "don-vi.json"),
+                      Contains("\"units\""));
+    CHECK_THROWS_WITH(parse_units_json(R"({"schema": "kehoach/plan@2", "units": []})", "don-vi.json"),
+                      Contains("unsupported schema"));
 }

@@ -124,3 +124,29 @@ def test_parse_reads_plan_documents(cli, tmp_path):
         result = run(cli, "parse", str(path))
         assert result.returncode == 2, name
         assert result.stderr.startswith(f"kehoach: {path}"), result.stderr
+
+
+def test_parse_resolves_names_through_a_registry_of_units(cli, tmp_path):
+    # The office's registry knows the youth union by its name and by the legacy-font garble its
+    # old files carry.
+    registry = tmp_path / "don-vi.units.json"
+    registry.write_text(
+        json.dumps({"schema": "kehoach/units@1", "units": [
+            {"id": "doan-tn", "name": "Đoàn Thanh niên xã", "kind": "agency", "aliases": ["§oµn Thanh niªn x·"]},
+            {"id": "ca", "name": "Công an xã", "kind": "agency"},
+        ]}, ensure_ascii=False),
+        encoding="utf-8",
+    )
+    document = ROOT / "tests" / "data" / "documents" / "defects.txt"
+    result = run(cli, "parse", str(document), "--units", str(registry))
+    assert result.returncode == 0, result.stderr
+    plan = json.loads(result.stdout)
+    assert "unknown_unit" not in {d["code"] for d in plan["diagnostics"]}
+    units = {unit["id"]: unit["name"] for unit in plan["units"]}
+    assert units["doan-tn"] == "Đoàn Thanh niên xã" and units["ca"] == "Công an xã"
+    item = next(i for i in plan["items"] if i["id"] == "II.3.2")
+    assert item["roles"]["support"][0] == "Đoàn Thanh niên xã"
+    registry.write_text('{"schema": "kehoach/units@1", "units": [{"name": "Công an xã"}]}', encoding="utf-8")
+    broken = run(cli, "parse", str(document), "--units", str(registry))
+    assert broken.returncode == 2 and broken.stderr.startswith(f"kehoach: {registry}:1:")
+    assert '"id"' in broken.stderr

@@ -170,3 +170,28 @@ def test_a_unit_is_one_unit_whichever_vowel_carries_its_tone():
         "2. Nạo vét kênh mương.\nĐơn vị thực hiện: Tổ Thủy lợi xã.\nThời gian hoàn thành: Tháng 6/2024.\n"
     )
     assert [unit.name for unit in plan.units] == ["Tổ Thuỷ lợi xã"]
+
+
+def test_read_plan_resolves_names_through_known_units(tmp_path):
+    text = (
+        "ỦY BAN NHÂN DÂN\nXÃ TÂN LẬP\nSố: 3/KH-UBND\nKẾ HOẠCH\nHướng dẫn thủ tục trực tuyến\nII. NHIỆM VỤ\n"
+        "1. Hướng dẫn cài đặt ứng dụng.\nĐơn vị thực hiện: CA xã.\nĐơn vị phối hợp: Nhóm Zalo các thôn.\n"
+        "Thời gian hoàn thành: Tháng 3/2024.\n"
+    )
+    registry = [
+        {"id": "ca", "name": "Công an xã", "kind": "agency"},
+        {"id": "zalo", "name": "Nhóm Zalo thôn", "kind": "group", "aliases": ["Nhóm Zalo các thôn"]},
+        {"id": "tram-y-te", "name": "Trạm Y tế xã"},
+    ]
+    plan = kehoach.read_plan(text, units=registry)
+    assert [(unit.id, unit.name, unit.kind) for unit in plan.units] == [
+        ("ca", "Công an xã", "agency"), ("zalo", "Nhóm Zalo thôn", "group")]
+    assert "unknown_unit" not in {d.code for d in plan.diagnostics}
+    assert "unknown_unit" in {d.code for d in kehoach.read_plan(text).diagnostics}
+    # The units of a plan already read, and a units@1 file, serve alike.
+    assert [u.id for u in kehoach.read_plan(text, units=plan).units] == ["ca", "zalo"]
+    path = tmp_path / "don-vi.units.json"
+    path.write_text(json.dumps({"schema": "kehoach/units@1", "units": registry}, ensure_ascii=False), encoding="utf-8")
+    assert [u.id for u in kehoach.read_plan(text, units=path).units] == ["ca", "zalo"]
+    with pytest.raises(ValueError, match="unknown value 'team'"):
+        kehoach.read_plan(text, units=[{"id": "x", "name": "Nhóm Zalo thôn", "kind": "team"}])

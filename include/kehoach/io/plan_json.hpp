@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kehoach {
 
@@ -26,6 +27,20 @@ inline constexpr std::string_view plan_schema = "kehoach/plan@1";
 
 /// Reads a plan@1 file ("-" for standard input).
 [[nodiscard]] plan load_plan_json(const std::filesystem::path& path);
+
+/// The schema name of a registry of units a user keeps (docs/plan-format.md).
+inline constexpr std::string_view units_schema = "kehoach/units@1";
+
+/**
+ * @brief Reads a registry of units: a units@1 document (`{"schema": "kehoach/units@1", "units":
+ *        [...]}`, the units as plan@1 has them), or a plan@1 document, whose units it takes.
+ *
+ * For read_options::known_units. Throws parse_error as parse_plan_json() does.
+ */
+[[nodiscard]] std::vector<unit> parse_units_json(std::string_view text, std::string_view source = "<string>");
+
+/// Reads a registry of units from a file ("-" for standard input); see parse_units_json().
+[[nodiscard]] std::vector<unit> load_units(const std::filesystem::path& path);
 
 /// The canonical plan@1 text of a plan: reading it back gives the same plan and the same text.
 [[nodiscard]] std::string to_plan_json(const plan& p);

@@ -14,7 +14,9 @@ namespace kehoach {
 struct read_options {
     std::string source = "<string>";  ///< names the input in diagnostics and errors
     bool strict = false;              ///< warnings are errors: the first one is thrown as a parse_error
-    /// Units known beforehand (a registry a user keeps): documents' spellings resolve to them.
+    /// Units known beforehand (a registry a user keeps, see load_units()): a name the document
+    /// spells like one of them (unit_key(), at the plan's level) is that unit, with its id, name
+    /// and kind, and is not reported unknown; only the units the document names enter the plan.
     std::vector<unit> known_units;
     std::size_t max_line_length = 64 * 1024;  ///< bytes; a longer line is an error
 };
