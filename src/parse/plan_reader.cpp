@@ -113,6 +113,12 @@ std::size_t bullet_width(std::string_view text) {
     return 0;
 }
 
+/// The label that starts a field after a separator: spaces, perhaps a bullet ("- ", "+ ", "– "), a label.
+std::optional<std::pair<field_kind, std::size_t>> label_after(std::string_view lower, std::size_t at) {
+    while (at < lower.size() && lower[at] == ' ') ++at;
+    return label_at(lower, at + bullet_width(lower.substr(std::min(at, lower.size()))));
+}
+
 std::string_view strip_punctuation(std::string_view text) {
     // "./." closes a document's last paragraph.
     while (!text.empty() && (std::string_view(" .;,:").find(text.back()) != std::string_view::npos ||
@@ -351,6 +357,11 @@ std::string title_of(std::string_view text) {
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
         if ((c == '.' || c == ';' || c == ':') && (i + 1 == text.size() || text[i + 1] == ' ')) {
+            end = i;
+            break;
+        }
+        // Extraction glues a field to the sentence before it: "Rà soát dữ liệu.Đơn vị thực hiện: ...".
+        if ((c == '.' || c == ';') && label_after(lower_in_place(text.substr(i + 1, 64)), 0)) {
             end = i;
             break;
         }
@@ -965,14 +976,15 @@ bool detail::document_reader::assign(node& n, pending_item& out) {
     {
         std::vector<field> inline_fields;
         for (std::size_t at = 0; at < lower.size(); ++at) {
-            // A label inline follows "(", ";" or ".", perhaps with a space between.
+            // A label inline follows "(", ";" or ".", perhaps with a space or a bullet between;
+            // its value runs to ")" or to the next label.
             auto opens = [](char c) { return c == '(' || c == ';' || c == '.'; };
-            if (at > 0 && !opens(lower[at - 1]) && !(at > 1 && lower[at - 1] == ' ' && opens(lower[at - 2]))) continue;
-            const auto found = label_at(lower, at);
+            if (at > 0 && !opens(lower[at - 1])) continue;
+            const auto found = label_after(lower, at);
             if (!found) continue;
             std::size_t end = lower.size();
             for (std::size_t k = found->second; k < lower.size(); ++k) {
-                if (lower[k] == ')' || (lower[k] == ';' && label_at(lower, k + 1 + (k + 2 < lower.size() && lower[k + 1] == ' ')))) {
+                if (lower[k] == ')' || ((lower[k] == ';' || lower[k] == '.') && label_after(lower, k + 1))) {
                     end = k;
                     break;
                 }

@@ -219,3 +219,30 @@ TEST_CASE("a registry file is units@1, or a plan@1 file whose units it takes", "
     CHECK_THROWS_WITH(parse_units_json(R"({"schema": "kehoach/plan@2", "units": []})", "don-vi.json"),
                       Contains("unsupported schema"));
 }
+
+TEST_CASE("fields inline after a full stop, a bullet, or glued to the sentence before", "[plan_reader]") {
+    const auto p = read_plan(R"(ỦY BAN NHÂN DÂN
+XÃ TÂN LẬP
+Số: 4/KH-UBND
+KẾ HOẠCH
+Làm sạch dữ liệu dân cư
+II. NHIỆM VỤ
+1. Rà soát dữ liệu. Đơn vị thực hiện: Công chức Tư pháp - Hộ tịch xã. Thời gian hoàn thành: Trong quý II/2024.
+2. Đối chiếu hộ khẩu.Đơn vị thực hiện: Công an xã. Sản phẩm: Danh sách sai lệch.
+3. Cập nhật dữ liệu. - Đơn vị chủ trì: Công an xã; - Thời hạn: trước ngày 30/6/2024
+)");
+    const auto& review = p[p.lookup("II.1")];
+    CHECK(review.title == "Rà soát dữ liệu");
+    REQUIRE(review.units(role::lead).size() == 1);
+    CHECK(p.units()[review.units(role::lead)[0]].name == "Công chức Tư pháp - Hộ tịch xã");
+    REQUIRE(review.deadline);
+    CHECK(review.deadline->end == sys_days{2024y / June / 30});
+    const auto& compare = p[p.lookup("II.2")];
+    CHECK(compare.title == "Đối chiếu hộ khẩu");
+    CHECK(p.units()[compare.units(role::lead).at(0)].name == "Công an xã");
+    CHECK(compare.targets == std::vector<std::string>{"Danh sách sai lệch"});
+    const auto& update = p[p.lookup("II.3")];
+    REQUIRE(update.units(role::lead).size() == 1);
+    CHECK(p.units()[update.units(role::lead)[0]].name == "Công an xã");  // not "Đơn vị" from "Đơn vị chủ trì"
+    CHECK(update.deadline->end == sys_days{2024y / June / 30});
+}
