@@ -854,21 +854,20 @@ void detail::document_reader::prose(std::string_view text, std::string_view lowe
         lead_at = end;
         break;
     }
-    // "X chủ trì, phối hợp với Y", "X là cơ quan thường trực ..., chủ trì": a sentence that starts
-    // with its lead.
-    if (!lead_at) {
-        if (const auto at = lower.find(" chủ trì"); at != std::string::npos) {
-            std::size_t sentence = lower.rfind(". ", at);
-            sentence = sentence == std::string::npos ? 0 : sentence + 2;
-            const std::size_t end = std::min(at, name_end(lower, sentence, true));
-            const std::string_view name = lead_named(strip_punctuation(text.substr(sentence, end - sentence)));
-            if (!name.empty() && name.size() < 120 && facts_of(name).known) {
-                out.roles[static_cast<std::size_t>(role::lead)] = units_of(name, line, 1);
-                if (std::string_view(lower).substr(end).starts_with(" là cơ quan thường trực"))
-                    plan_monitors_.push_back(unit_of(name, line, 1));
-                lead_at = at;
-            }
-        }
+    // "X chủ trì, phối hợp với Y", "X là cơ quan thường trực ...", "X tổng hợp, báo cáo ...": a
+    // sentence that starts with its lead, a unit kehoach knows, and goes on with its duty.
+    for (std::string_view duty : {" chủ trì", " là cơ quan thường trực", " có trách nhiệm", " tổng hợp", " báo cáo"}) {
+        if (lead_at) break;
+        const auto at = lower.find(duty);
+        if (at == std::string::npos) continue;
+        std::size_t sentence = lower.rfind(". ", at);
+        sentence = sentence == std::string::npos ? 0 : sentence + 2;
+        const std::size_t end = std::min(at, name_end(lower, sentence, true));
+        const std::string_view name = lead_named(strip_punctuation(text.substr(sentence, end - sentence)));
+        if (name.empty() || name.size() >= 120 || !facts_of(name).known) continue;
+        out.roles[static_cast<std::size_t>(role::lead)] = units_of(name, line, 1);
+        if (std::string_view(lower).substr(end).starts_with(" là cơ quan thường trực")) plan_monitors_.push_back(unit_of(name, line, 1));
+        lead_at = at;
     }
     if (!lead_at) return;
     auto add = [&](role r, std::string_view names) {

@@ -246,3 +246,29 @@ II. NHIỆM VỤ
     CHECK(p.units()[update.units(role::lead)[0]].name == "Công an xã");  // not "Đơn vị" from "Đơn vị chủ trì"
     CHECK(update.deadline->end == sys_days{2024y / June / 30});
 }
+
+TEST_CASE("obligations whose sentence starts with the unit, without \"Giao\"", "[plan_reader]") {
+    const auto p = read_plan(R"(ỦY BAN NHÂN DÂN
+XÃ IA BĂNG
+Số: 21/KH-UBND
+Ia Băng, ngày 15 tháng 01 năm 2024
+KẾ HOẠCH
+Chuyển đổi số năm 2024
+II. NHIỆM VỤ
+1. Kích hoạt tài khoản định danh điện tử cho người dân.
+Đơn vị thực hiện: Công an xã.
+Thời gian hoàn thành: Tháng 6/2024.
+III. TỔ CHỨC THỰC HIỆN
+1. Công an xã là cơ quan thường trực, theo dõi, đôn đốc thực hiện Kế hoạch.
+2. Văn phòng - Thống kê xã tổng hợp, báo cáo kết quả về UBND huyện trước ngày 25 hằng tháng.
+)");
+    REQUIRE(p.plan_roles(plan_role::monitor).size() == 1);
+    CHECK(p.units()[p.plan_roles(plan_role::monitor)[0]].name == "Công an xã");
+    const auto& report = p[p.lookup("III.2")];
+    CHECK(p.units()[report.units(role::lead).at(0)].name == "Văn phòng - Thống kê xã");
+    CHECK(p.units()[report.units(role::report_to).at(0)].name == "UBND huyện");
+    REQUIRE(report.deadline);
+    CHECK(report.deadline->kind == deadline_kind::recurring);
+    REQUIRE(p.plan_roles(plan_role::report_compiler).size() == 1);
+    CHECK(p.units()[p.plan_roles(plan_role::report_compiler)[0]].name == "Văn phòng - Thống kê xã");
+}
