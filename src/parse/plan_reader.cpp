@@ -994,6 +994,19 @@ bool detail::document_reader::assign(node& n, pending_item& out) {
         }
         for (auto& f : inline_fields) n.fields.push_back(std::move(f));
     }
+    // A label line may hold more than one field: "Đơn vị chủ trì: X; Đơn vị phối hợp: Y".
+    for (std::size_t i = 0; i < n.fields.size(); ++i) {
+        const std::string lower_value = lower_in_place(n.fields[i].value);
+        for (std::size_t k = 0; k < lower_value.size(); ++k) {
+            if (lower_value[k] != ';' && lower_value[k] != '.') continue;
+            const auto next = label_after(lower_value, k + 1);
+            if (!next) continue;
+            field rest{next->first, n.fields[i].value.substr(next->second), n.fields[i].line, n.fields[i].column + next->second};
+            n.fields[i].value.resize(k);
+            n.fields.insert(n.fields.begin() + static_cast<std::ptrdiff_t>(i) + 1, std::move(rest));
+            break;  // the rest is split in its own turn
+        }
+    }
     bool has_role = false;
     for (auto& f : n.fields) {
         f.value = std::string(strip_punctuation(f.value));

@@ -272,3 +272,23 @@ III. TỔ CHỨC THỰC HIỆN
     REQUIRE(p.plan_roles(plan_role::report_compiler).size() == 1);
     CHECK(p.units()[p.plan_roles(plan_role::report_compiler)[0]].name == "Văn phòng - Thống kê xã");
 }
+
+TEST_CASE("a label line that holds several fields", "[plan_reader]") {
+    const auto p = read_plan(R"(ỦY BAN NHÂN DÂN
+XÃ TÂN LẬP
+Số: 5/KH-UBND
+KẾ HOẠCH
+Tập huấn kỹ năng số
+II. NHIỆM VỤ
+1. Tập huấn kỹ năng số cho cán bộ, công chức.
+Đơn vị chủ trì: Văn phòng - Thống kê xã; Đơn vị phối hợp: Công an xã, Đoàn Thanh niên xã.
+Thời gian: Quý III/2024. Sản phẩm: Báo cáo kết quả tập huấn.
+)");
+    const auto& training = p[p.lookup("II.1")];
+    REQUIRE(training.units(role::lead).size() == 1);
+    CHECK(p.units()[training.units(role::lead)[0]].name == "Văn phòng - Thống kê xã");
+    REQUIRE(training.units(role::support).size() == 2);
+    CHECK(p.units()[training.units(role::support)[1]].name == "Đoàn Thanh niên xã");
+    CHECK(training.deadline->end == sys_days{2024y / September / 30});
+    CHECK(training.targets == std::vector<std::string>{"Báo cáo kết quả tập huấn"});
+}
