@@ -110,6 +110,14 @@ bool is_upper_case(std::string_view text, std::string_view lower) {
     return letters && text != lower;
 }
 
+bool commune_word(std::string_view before, std::string_view after) {
+    if (after != "hội") return true;
+    // "xã Hội Sơn" is a commune; after these words "xã hội" is society.
+    for (std::string_view society_after : {"và", "-", "–", "hiểm", "sách", "trị", "tế", "hóa", "hoá", "binh"})
+        if (before == society_after) return false;
+    return true;
+}
+
 std::string organization_name(std::string_view text) {
     std::string lower = lower_in_place(text);
     // "UBND" and "HĐND" are spelt out, as documents write the issuer in running text.
@@ -134,12 +142,28 @@ std::string organization_name(std::string_view text) {
                                ((w == "thị" && (words[i + 1] == "trấn" || words[i + 1] == "xã")) ||
                                 (w == "thành" && words[i + 1] == "phố") || (w == "đặc" && words[i + 1] == "khu"));
         if (two_words) place_from = i + 2;
-        else if (w == "xã" || w == "phường" || w == "huyện" || w == "quận" || w == "tỉnh") place_from = i + 1;
+        else if ((w == "xã" && commune_word(i > 0 ? words[i - 1] : "", i + 1 < words.size() ? words[i + 1] : "")) ||
+                 w == "phường" || w == "huyện" || w == "quận" || w == "tỉnh")
+            place_from = i + 1;
     }
+    if (words.empty()) return {};
+    // The fields an agency works in are capitalized, each at its first word (Decree 30/2020,
+    // Appendix II): "Sở Văn hóa, Thể thao và Du lịch", "Phòng Tài chính - Kế hoạch".
+    std::vector<bool> field_starts(words.size(), false);
+    const std::size_t type_words = words.size() > 1 && words[0] == "trung" && words[1] == "tâm" ? 2 : 1;
+    if (words[0] == "sở" || words[0] == "bộ" || words[0] == "phòng" || type_words == 2) {
+        for (std::size_t i = type_words; i < place_from && i < words.size(); ++i) {
+            const auto& before = words[i - 1];
+            field_starts[i] = i == type_words || before == "và" || before == "-" || before == "–" || before.ends_with(",");
+        }
+    }
+    // "Ban Chỉ đạo", "Tổ Công tác": the body's own name.
+    if (words.size() > 1 && ((words[0] == "ban" && words[1] == "chỉ") || (words[0] == "tổ" && words[1] == "công")))
+        field_starts[1] = true;
     std::string out;
     for (std::size_t i = 0; i < words.size(); ++i) {
         if (!out.empty()) out += ' ';
-        out += i == 0 || i >= place_from ? capitalize(words[i]) : words[i];
+        out += i == 0 || i >= place_from || field_starts[i] ? capitalize(words[i]) : words[i];
     }
     return out;
 }

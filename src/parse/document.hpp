@@ -46,4 +46,8 @@ struct document {
 /// the place after an administrative level word capitalized.
 [[nodiscard]] std::string organization_name(std::string_view text);
 
+/// Whether the word "xã" (lowercase) between `before` and `after` is the commune level, or the
+/// "xã" of "xã hội" (society) as in "Thương binh và Xã hội", "Bảo hiểm xã hội", "Văn hóa - Xã hội".
+[[nodiscard]] bool commune_word(std::string_view before, std::string_view after);
+
 }  // namespace kehoach::detail

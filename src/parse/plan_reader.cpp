@@ -373,7 +373,7 @@ std::string title_of(std::string_view text) {
     return std::string(strip_punctuation(cut)) + "…";
 }
 
-plan_level level_of(std::string_view issuer) {
+std::optional<plan_level> level_of(std::string_view issuer) {
     // The last level word names the issuer's level: "Ban Chỉ đạo ... huyện X", "UBND thị xã Y".
     const std::string key = name_key(issuer);
     std::vector<std::string_view> words;
@@ -394,12 +394,13 @@ plan_level level_of(std::string_view issuer) {
         }
         if (w == "trấn" && before == "thị") return plan_level::commune;
         if (w == "khu" && before == "đặc") return plan_level::commune;
-        if (w == "xã" || w == "phường") return plan_level::commune;
+        if ((w == "xã" && detail::commune_word(before, i + 1 < words.size() ? words[i + 1] : "")) || w == "phường")
+            return plan_level::commune;
         if (w == "huyện" || w == "quận") return plan_level::district;
         if (w == "tỉnh" || w == "sở") return plan_level::province;
         if (w == "bộ" || (w == "phủ" && before == "chính")) return plan_level::national;
     }
-    return plan_level::province;
+    return std::nullopt;
 }
 
 /// "ngày 07 tháng 4 năm 2023" in a lowercase text.
@@ -519,7 +520,8 @@ std::size_t detail::document_reader::read_front_matter() {
     auto is_org_head = [](std::string_view lower) {
         for (std::string_view head : {"ủy ban", "uỷ ban", "ubnd", "ban ", "sở ", "bộ ", "công an", "tổ ", "hội đồng", "hđnd",
                                       "đảng ủy", "đảng uỷ", "phòng ", "văn phòng", "trung tâm", "chính phủ", "tỉnh ủy",
-                                      "huyện ủy", "thành ủy"})
+                                      "huyện ủy", "thành ủy", "bảo hiểm xã hội", "cục ", "chi cục", "tổng cục", "ngân hàng",
+                                      "mặt trận", "liên đoàn", "bệnh viện", "trường "})
             if (lower.starts_with(head)) return true;
         return false;
     };
@@ -578,7 +580,11 @@ std::size_t detail::document_reader::read_front_matter() {
         throw parse_error({doc_.source, lines.empty() ? 0 : lines.front().number, 1}, {},
                           "no \"KẾ HOẠCH\" heading: this does not read as the text of a plan");
     if (!organizations.empty()) info_.issuer = detail::organization_name(organizations.back());
+    // A body that names no level ("Ban Chỉ đạo chuyển đổi số", "Phòng Nội vụ") works at the level
+    // of the People's Committee above it; a plan with neither is read as a province's.
     level_ = level_of(info_.issuer);
+    if (!level_ && organizations.size() > 1) level_ = level_of(detail::organization_name(organizations[organizations.size() - 2]));
+    if (!level_) level_ = plan_level::province;
     info_.level = level_;
     if (!info_.date) warn("missing_date", lines[title_line].number, 1, "the plan's issue date was not found");
 

@@ -292,3 +292,24 @@ Thời gian: Quý III/2024. Sản phẩm: Báo cáo kết quả tập huấn.
     CHECK(training.deadline->end == sys_days{2024y / September / 30});
     CHECK(training.targets == std::vector<std::string>{"Báo cáo kết quả tập huấn"});
 }
+
+TEST_CASE("the issuer is written as Vietnamese writes agency names, and its level read from it", "[plan_reader]") {
+    struct expected_issuer {
+        std::string header, issuer;
+        plan_level level;
+    };
+    for (const auto& [header, issuer, level] : std::vector<expected_issuer>{
+             {"UBND TỈNH GIA LAI\nSỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "Sở Lao động - Thương binh và Xã hội", plan_level::province},
+             {"UBND TỈNH GIA LAI\nSỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "Sở Văn hóa, Thể thao và Du lịch", plan_level::province},
+             {"UBND HUYỆN IA PA\nBAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ", "Ban Chỉ đạo chuyển đổi số", plan_level::district},
+             {"UBND HUYỆN IA PA\nPHÒNG NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN", "Phòng Nông nghiệp và Phát triển nông thôn",
+              plan_level::district},
+             {"UBND HUYỆN ĐỨC THỌ\nỦY BAN NHÂN DÂN XÃ HỘI SƠN", "Ủy ban nhân dân xã Hội Sơn", plan_level::commune},
+             {"UBND TỈNH GIA LAI\nBẢO HIỂM XÃ HỘI HUYỆN IA PA", "Bảo hiểm xã hội huyện Ia Pa", plan_level::district},
+         }) {
+        const auto p = read_plan(header + "\nSố: 1/KH\nKẾ HOẠCH\nThử nghiệm\nII. NHIỆM VỤ\n1. Rà soát.\nĐơn vị thực hiện: Công an xã.\n");
+        INFO(header);
+        CHECK(p.info.issuer == issuer);
+        CHECK(p.info.level == level);
+    }
+}
