@@ -29,6 +29,38 @@ std::pair<std::size_t, std::size_t> position(std::string_view text, std::size_t 
     return {line, column};
 }
 
+/// UTF-16 with a byte-order mark (what Notepad saves as "Unicode") as UTF-8; an unpaired surrogate
+/// or an odd byte is an error at its line and column.
+std::string utf8_of_utf16(std::string_view text, const std::string& source) {
+    const bool little = text.starts_with("\xFF\xFE");
+    auto unit_at = [&](std::size_t at) {
+        const auto first = static_cast<unsigned char>(text[at]), second = static_cast<unsigned char>(text[at + 1]);
+        return static_cast<std::uint32_t>(little ? first | (second << 8) : (first << 8) | second);
+    };
+    std::string out;
+    out.reserve(text.size());
+    std::size_t line = 1, column = 1;
+    for (std::size_t at = 2; at < text.size(); at += 2) {
+        if (at + 1 == text.size()) throw parse_error({source, line, column}, {}, "UTF-16 text cut in the middle of a character");
+        std::uint32_t c = unit_at(at);
+        if (c >= 0xD800 && c <= 0xDBFF && at + 3 < text.size() && unit_at(at + 2) >= 0xDC00 && unit_at(at + 2) <= 0xDFFF) {
+            c = 0x10000 + ((c - 0xD800) << 10) + (unit_at(at + 2) - 0xDC00);
+            at += 2;
+        } else if (c >= 0xD800 && c <= 0xDFFF) {
+            throw parse_error({source, line, column}, {}, fmt::format("invalid UTF-16 (an unpaired surrogate 0x{:04X}): save the text as UTF-8", c));
+        }
+        utf8proc_uint8_t bytes[4];
+        out.append(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(utf8proc_encode_char(static_cast<utf8proc_int32_t>(c), bytes)));
+        if (c == '\n') {
+            ++line;
+            column = 1;
+        } else {
+            ++column;
+        }
+    }
+    return out;
+}
+
 enum class page_number : std::uint8_t { no, marked, bare };
 
 /// "- 3 -" and "Trang 4" are page numbers anywhere; a bare "4" or "4/12" only next to a page break,
@@ -170,11 +202,21 @@ std::string organization_name(std::string_view text) {
 
 document read_document(std::string_view text, std::string source, std::size_t max_line_length) {
     if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // a byte-order mark
+    std::string from_utf16;
+    if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF")) {
+        from_utf16 = utf8_of_utf16(text, source);
+        text = from_utf16;
+    }
     if (trimmed(text).find_first_not_of(" \t\r\n\f") == std::string_view::npos)
         throw parse_error({source, 0, 0}, {}, "the document is empty");
     if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
         const auto [line, column] = position(text, nul);
-        throw parse_error({source, line, column}, {}, "a NUL byte: this is a binary file, not the text of a plan");
+        // Every other byte NUL near the start: UTF-16 without its byte-order mark.
+        const auto head = text.substr(0, 64);
+        const bool utf16 = std::count(head.begin(), head.end(), '\0') * 3 >= static_cast<std::ptrdiff_t>(head.size());
+        throw parse_error({source, line, column}, {},
+                          utf16 ? "a NUL byte: this looks like UTF-16 without a byte-order mark; save the text as UTF-8"
+                                : "a NUL byte: this is a binary file, not the text of a plan");
     }
     // Checked and lowercased in one pass; most lines are kept as they are, lowercase and all.
     std::size_t bad = std::string_view::npos;

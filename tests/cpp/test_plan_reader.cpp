@@ -5,6 +5,7 @@
 #include <kehoach/text/normalize.hpp>
 
 #include <catch2/catch.hpp>
+#include <utf8proc.h>
 
 #include <string>
 
@@ -312,4 +313,32 @@ TEST_CASE("the issuer is written as Vietnamese writes agency names, and its leve
         CHECK(p.info.issuer == issuer);
         CHECK(p.info.level == level);
     }
+}
+
+TEST_CASE("UTF-16 with a byte-order mark reads as its UTF-8; without one it is refused clearly", "[plan_reader][errors]") {
+    // Notepad's "Unicode": UTF-16 little-endian behind FF FE.
+    auto utf16le = [](std::string_view utf8, bool mark) {
+        std::string out = mark ? "\xFF\xFE" : "";
+        const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(utf8.data());
+        for (std::size_t at = 0; at < utf8.size();) {
+            utf8proc_int32_t c = 0;
+            at += static_cast<std::size_t>(utf8proc_iterate(bytes + at, static_cast<utf8proc_ssize_t>(utf8.size() - at), &c));
+            std::vector<std::uint32_t> units{static_cast<std::uint32_t>(c)};
+            if (c >= 0x10000) units = {0xD800 + ((static_cast<std::uint32_t>(c) - 0x10000) >> 10), 0xDC00 + ((static_cast<std::uint32_t>(c) - 0x10000) & 0x3FF)};
+            for (const auto unit : units) {
+                out += static_cast<char>(unit & 0xFF);
+                out += static_cast<char>(unit >> 8);
+            }
+        }
+        return out;
+    };
+    const auto from_utf8 = read_plan(commune_plan);
+    const auto from_utf16 = read_plan(utf16le(commune_plan, true));
+    REQUIRE(from_utf16.size() == from_utf8.size());
+    CHECK(from_utf16.info.issuer == from_utf8.info.issuer);
+    CHECK(from_utf16[from_utf16.lookup("II.1.1")].source == source_span{15, 18});
+    CHECK_THROWS_WITH(read_plan(utf16le(commune_plan, false), {.source = "a.txt"}),
+                      StartsWith("a.txt:1:") && Contains("a NUL byte: this looks like UTF-16 without a byte-order mark"));
+    CHECK_THROWS_WITH(read_plan(std::string("\xFF\xFEK\0\n\0\0\xD8", 8), {.source = "a.txt"}),
+                      "a.txt:2:1: invalid UTF-16 (an unpaired surrogate 0xD800): save the text as UTF-8");
 }
