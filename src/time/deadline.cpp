@@ -470,12 +470,26 @@ private:
         return outcome::no_match;
     }
 
-    /// "năm 2023"
+    /// "năm 2023", and the years of a stage: "năm 2024 - 2025", "giai đoạn 2021-2025"
     outcome year_at(std::size_t& i, temporal& out) {
-        if (!is_word(i, "năm") || !is_number(i + 1) || number(i + 1) < 1000) return outcome::no_match;
-        const std::chrono::year y{number(i + 1)};
-        out = {temporal_kind::window, sys_days{y / January / 1}, sys_days{y / December / 31}, i};
-        i += 2;
+        std::size_t at = i;
+        if (is_word(at, "giai") && is_word(at + 1, "đoạn")) at += 2;
+        else if (is_word(at, "năm")) at += 1;
+        else return outcome::no_match;
+        if (!is_number(at) || number(at) < 1000) return outcome::no_match;
+        const std::chrono::year first{number(at)};
+        std::chrono::year last = first;
+        if (is_punct(at + 1, "-") && is_number(at + 2) && number(at + 2) >= 1000 && number(at + 2) < 10000) {
+            if (number(at + 2) <= number(at)) {
+                report(i, "invalid_date", "the range ends before it starts");
+                i = at + 3;
+                return outcome::invalid;
+            }
+            last = std::chrono::year{number(at + 2)};
+            at += 2;
+        }
+        out = {temporal_kind::window, sys_days{first / January / 1}, sys_days{last / December / 31}, i};
+        i = at + 1;
         return outcome::matched;
     }
 
@@ -613,6 +627,7 @@ private:
     std::optional<std::size_t> event_clause() {
         std::size_t i = 0;
         if (is_word(i, "thực") && is_word(i + 1, "hiện")) i += 2;
+        if (is_word(i, "ngay") && is_word(i + 1, "sau")) ++i;  // "Ngay sau khi ...": right after
         std::size_t text_from;
         if (is_word(i, "sau") && is_word(i + 1, "khi")) text_from = i + 2;
         else if (is_word(i, "khi")) text_from = i + 1;

@@ -61,6 +61,8 @@ TEST_CASE("months, quarters, halves and years are windows", "[deadline]") {
     check_window("6 tháng đầu năm 2023", sys_days{2023y / January / 1}, sys_days{2023y / June / 30});
     check_window("6 tháng cuối năm", sys_days{2023y / July / 1}, sys_days{2023y / December / 31});
     check_window("Năm 2024", sys_days{2024y / January / 1}, sys_days{2024y / December / 31});
+    check_window("Giai đoạn 2024 - 2025", sys_days{2024y / January / 1}, sys_days{2025y / December / 31});
+    check_window("năm 2024–2026", sys_days{2024y / January / 1}, sys_days{2026y / December / 31});
     check_window("Tuần đầu tháng 6/2024", sys_days{2024y / June / 1}, sys_days{2024y / June / 7});
     check_window("tuần cuối tháng 2/2024", sys_days{2024y / February / 23}, sys_days{2024y / February / 29});
 }
@@ -143,6 +145,7 @@ TEST_CASE("events, with the event's words kept", "[deadline]") {
     CHECK_FALSE(decree.end);
     CHECK(read("Sau khi có văn bản hướng dẫn của Bộ Công an").event == "có văn bản hướng dẫn của Bộ Công an");
     CHECK(read("Sau khi có hướng dẫn của Bộ Công an, Bộ Tư pháp").event == "có hướng dẫn của Bộ Công an, Bộ Tư pháp");
+    CHECK(read("Ngay sau khi Kế hoạch được ban hành").event == "Kế hoạch được ban hành");
     const auto council = read("Trình HĐND tỉnh tại kỳ họp cuối năm 2024");
     CHECK(council.kind == deadline_kind::after_event);
     CHECK(council.event == "Trình HĐND tỉnh tại kỳ họp cuối năm 2024");
@@ -173,6 +176,7 @@ TEST_CASE("what cannot be read is unknown with a diagnostic, never a guess", "[d
     check_unknown("Quý V/2023", "unrecognized_deadline");
     check_unknown("Quý 5/2023", "invalid_date");
     check_unknown("Từ 31/5/2024 đến 16/4/2024", "invalid_date");
+    check_unknown("Giai đoạn 2025 - 2021", "invalid_date");
     check_unknown("Theo chỉ đạo của UBND tỉnh", "unrecognized_deadline");
     check_unknown("", "unrecognized_deadline");
     check_unknown("Trong tháng 3 và tháng 9/2023", "ambiguous_deadline");
