@@ -336,6 +336,7 @@ private:
             const bool and_ = is_punct(k, ",") || is_word(k, "và");
             if (!to && !and_) break;
             ++k;
+            if (to && is_word(k, "hết")) ++k;  // "tháng 3 đến hết tháng 5/2024"
             if (is_word(k, "tháng")) ++k;
             if (!is_number(k) || number(k) >= 1000) break;  // "tháng 4-2023": that is the year
             months.push_back(number(k));
@@ -530,6 +531,7 @@ private:
         }
         if (is_word(j, "đến") || is_punct(j, "-")) {
             std::size_t k = j + 1;
+            if (is_word(k, "hết")) ++k;  // "từ tháng 3 đến hết tháng 5/2024"
             temporal to{};
             const auto second = point_at(k, to);
             if (second != outcome::no_match) {
@@ -551,13 +553,25 @@ private:
     }
 
     /// "trước ngày 30/6/2023", "trước 15/8/2023", "chậm nhất ngày 18-6-2023", "đến ngày ...",
-    /// "hạn ..."; "trước tháng 6/2023" is due by the end of May.
+    /// "đến hết năm 2025", "hạn ..."; "trước tháng 6/2023" is due by the end of May.
     outcome before_at(std::size_t& i, temporal& out) {
         std::size_t j = i;
         if (is_word(j, "chậm") && is_word(j + 1, "nhất")) j += 2;
         else if (is_word_of(j, {"trước", "đến", "hạn"})) ++j;
         else return outcome::no_match;
         const bool strictly_before_period = is_word(i, "trước");
+        // "đến hết năm 2025", "(từ nay) đến hết tháng 6/2024": due on the period's last day.
+        if (is_word(i, "đến") && is_word(j, "hết")) {
+            std::size_t k = j + 1;
+            temporal period{};
+            const auto in_period = period_at(k, period);
+            if (in_period != outcome::no_match) {
+                const std::size_t start = i;
+                i = k;
+                if (in_period == outcome::matched) out = {temporal_kind::by, period.end, period.end, start};
+                return in_period;
+            }
+        }
         if (is_word(j, "ngày")) ++j;
         date day{};
         const auto found = date_at(j, true, day);

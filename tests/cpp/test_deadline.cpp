@@ -86,6 +86,10 @@ TEST_CASE("dates and ranges", "[deadline]") {
     check_by("trước tháng 6/2023", sys_days{2023y / May / 31});
     check_window("Từ 16/4/2024 đến 31/5/2024", sys_days{2024y / April / 16}, sys_days{2024y / May / 31});
     check_window("Từ tháng 3 đến tháng 5/2024", sys_days{2024y / March / 1}, sys_days{2024y / May / 31});
+    check_window("Từ tháng 3 đến hết tháng 5/2024", sys_days{2024y / March / 1}, sys_days{2024y / May / 31});
+    // "đến hết" a period: due on its last day, from whenever the plan starts.
+    check_by("Đến hết năm 2025", sys_days{2025y / December / 31});
+    check_by("Từ nay đến hết quý III/2024", sys_days{2024y / September / 30});
     const auto from = read("Từ ngày 01/6/2023");
     CHECK(from.kind == deadline_kind::from_date);
     CHECK(from.start == sys_days{2023y / June / 1});
