@@ -868,7 +868,13 @@ void detail::document_reader::prose(std::string_view text, std::string_view lowe
         if (at == std::string::npos) continue;
         std::size_t sentence = lower.rfind(". ", at);
         sentence = sentence == std::string::npos ? 0 : sentence + 2;
-        const std::size_t end = std::min(at, name_end(lower, sentence, true));
+        std::size_t end = std::min(at, name_end(lower, sentence, true));
+        // "Các sở, ban, ngành; UBND các huyện, thị xã, thành phố có trách nhiệm ...": several subjects.
+        if (end < at && lower[end] == ';') {
+            const auto pieces = split_units(text.substr(sentence, at - sentence));
+            if (!pieces.empty() && std::all_of(pieces.begin(), pieces.end(), [&](const std::string& piece) { return facts_of(piece).known; }))
+                end = at;
+        }
         const std::string_view name = lead_named(strip_punctuation(text.substr(sentence, end - sentence)));
         if (name.empty() || name.size() >= 120 || !facts_of(name).known) continue;
         out.roles[static_cast<std::size_t>(role::lead)] = units_of(name, line, 1);
@@ -900,12 +906,14 @@ void detail::document_reader::prose(std::string_view text, std::string_view lowe
         const auto name = strip_punctuation(text.substr(from, end - from));
         if (!name.empty() && facts_of(name).known) add(role::approver, name);
     }
-    // "báo cáo ... về X": within the clause.
+    // "báo cáo ... về X" within the clause, or "báo cáo X": X is reported to.
     for (std::size_t at = lower.find("báo cáo"); at != std::string::npos; at = lower.find("báo cáo", at + 1)) {
         const std::size_t clause_end = std::min(lower.find(';', at), lower.find(". ", at));
         const auto about = lower.find(" về ", at);
-        if (about == std::string::npos || about > clause_end) continue;
-        const std::size_t from = about + std::string_view(" về ").size();
+        const std::size_t from = about != std::string::npos && about <= clause_end
+                                     ? about + std::string_view(" về ").size()
+                                     : at + std::string_view("báo cáo ").size();
+        if (from >= lower.size()) continue;
         const std::size_t end = name_end(lower, from, false);
         const auto name = strip_punctuation(text.substr(from, end - from));
         if (!name.empty() && facts_of(name).known) add(role::report_to, name);

@@ -342,3 +342,22 @@ TEST_CASE("UTF-16 with a byte-order mark reads as its UTF-8; without one it is r
     CHECK_THROWS_WITH(read_plan(std::string("\xFF\xFEK\0\n\0\0\xD8", 8), {.source = "a.txt"}),
                       "a.txt:2:1: invalid UTF-16 (an unpaired surrogate 0xD800): save the text as UTF-8");
 }
+
+TEST_CASE("prose: several subjects before a duty, and a report made straight to a unit", "[plan_reader]") {
+    const auto p = read_plan(R"(ỦY BAN NHÂN DÂN
+TỈNH GIA LAI
+Số: 120/KH-UBND
+KẾ HOẠCH
+Cải cách hành chính năm 2024
+II. NHIỆM VỤ
+1. Các sở, ban, ngành; UBND các huyện, thị xã, thành phố có trách nhiệm rà soát văn bản thuộc lĩnh vực quản lý, hoàn thành trước ngày 30/9/2024.
+2. Giao Sở Nội vụ theo dõi, đôn đốc việc thực hiện; định kỳ hằng quý báo cáo UBND tỉnh.
+)");
+    const auto& review = p[p.lookup("II.1")];
+    REQUIRE(review.units(role::lead).size() == 2);
+    CHECK(p.units()[review.units(role::lead)[1]].name == "UBND các huyện, thị xã, thành phố");
+    const auto& follow = p[p.lookup("II.2")];
+    REQUIRE(follow.units(role::report_to).size() == 1);
+    CHECK(p.units()[follow.units(role::report_to)[0]].name == "UBND tỉnh");
+    CHECK(follow.deadline->kind == deadline_kind::recurring);
+}
