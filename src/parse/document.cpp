@@ -89,6 +89,35 @@ page_number page_number_of(std::string_view lower) {
 
 /// Appends the cleaned line to `out`: composed, typographic apostrophes and no-break spaces plain,
 /// trailing white space dropped. Returns whether it is `raw` as it was, but for that white space.
+/// A line of Markdown (a web page saved as .md) without its formatting: "# " heading marks,
+/// "**bold**" and "*emphasis*". A "*" between spaces is a bullet or text and stays; underscores
+/// stay too, for they also stand for a number not yet given ("Số: ___/KH-UBND").
+std::string without_markdown(std::string_view line) {
+    std::string out;
+    out.reserve(line.size());
+    std::size_t at = line.find_first_not_of(' ');
+    if (at == std::string_view::npos) return std::string(line);
+    out.append(line.substr(0, at));
+    if (line[at] == '#') {
+        const auto hashes = line.find_first_not_of('#', at);
+        if (hashes != std::string_view::npos && hashes - at <= 6 && line[hashes] == ' ') at = hashes + 1;
+    }
+    for (; at < line.size(); ++at) {
+        const char c = line[at];
+        if (c == '*' && at + 1 < line.size() && line[at + 1] == '*') {
+            ++at;
+            continue;
+        }
+        if (c == '*') {
+            const bool before_space = at + 1 == line.size() || line[at + 1] == ' ';
+            const bool after_space = out.empty() || out.back() == ' ';
+            if (!(before_space && after_space)) continue;
+        }
+        out += c;
+    }
+    return out;
+}
+
 bool append_clean(std::string& out, std::string_view raw) {
     const auto start = out.size();
     // The whole document is valid UTF-8 by now; only decomposed lines need composing.
@@ -105,8 +134,19 @@ bool append_clean(std::string& out, std::string_view raw) {
             for (auto at = out.find(from, start); at != std::string::npos; at = out.find(from, at + to.size()))
                 out.replace(at, from.size(), to);
     }
+    // Markdown marks change the line's length: its lowercase is made anew.
+    bool markdown = false;
+    const auto line = std::string_view(out).substr(start);
+    if (std::memchr(line.data(), '*', line.size()) || (!line.empty() && line.find_first_not_of(' ') == line.find('#'))) {
+        auto plain_line = without_markdown(line);
+        markdown = plain_line.size() != out.size() - start;
+        if (markdown) {
+            out.resize(start);
+            out += plain_line;
+        }
+    }
     while (out.size() > start && (out.back() == ' ' || out.back() == '\t')) out.pop_back();
-    return !decomposed && !special;
+    return !decomposed && !special && !markdown;
 }
 
 }  // namespace

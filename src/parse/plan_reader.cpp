@@ -547,6 +547,9 @@ std::size_t detail::document_reader::read_front_matter() {
                 // "Số:      /KH-UBND": the columns of a layout put the number in a cell of its own.
                 expect_number = number.empty();
                 if (expect_number) continue;
+                // "Số: ___/KH-UBND", "Số: ..../KH-UBND": a place left for the number, no number.
+                if (const auto slash = number.find('/'); slash != std::string::npos)
+                    if (number.substr(0, slash).find_first_not_of("_.…") == std::string::npos) number.erase(0, slash);
                 if (number.starts_with("/")) {
                     diagnostics_.push_back({severity::info, "blank_number", {}, line.number, at + 1,
                                             "the plan is not numbered yet (Số: " + number + ")"});

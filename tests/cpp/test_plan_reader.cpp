@@ -361,3 +361,35 @@ II. NHIỆM VỤ
     CHECK(p.units()[follow.units(role::report_to)[0]].name == "UBND tỉnh");
     CHECK(follow.deadline->kind == deadline_kind::recurring);
 }
+
+TEST_CASE("a plan copied from a web page as Markdown reads like its plain text", "[plan_reader]") {
+    const auto p = read_plan(R"(**ỦY BAN NHÂN DÂN**
+**XÃ TÂN LẬP**
+
+Số: ___/KH-UBND
+
+# KẾ HOẠCH
+
+**Hướng dẫn thủ tục trực tuyến**
+
+## II. NHIỆM VỤ
+
+**1. Hướng dẫn cài đặt ứng dụng định danh.**
+
+- **Đơn vị thực hiện:** Công an xã.
+- *Thời gian hoàn thành:* Tháng 3/2024.
+* Đơn vị phối hợp: Đoàn Thanh niên xã.
+)");
+    CHECK(p.info.issuer == "Ủy ban nhân dân xã Tân Lập");
+    CHECK(p.info.number.empty());  // a place left for the number
+    CHECK(p.info.title == "Hướng dẫn thủ tục trực tuyến");
+    const auto& guide = p[p.lookup("II.1")];
+    CHECK(guide.title == "Hướng dẫn cài đặt ứng dụng định danh");
+    CHECK(p.units()[guide.units(role::lead).at(0)].name == "Công an xã");
+    CHECK(p.units()[guide.units(role::support).at(0)].name == "Đoàn Thanh niên xã");
+    CHECK(guide.deadline->end == sys_days{2024y / March / 31});
+    CHECK(guide.source == source_span{12, 16});
+    bool blank_number = false;
+    for (const auto& d : p.diagnostics) blank_number = blank_number || d.code == "blank_number";
+    CHECK(blank_number);
+}
