@@ -137,7 +137,8 @@ bool append_clean(std::string& out, std::string_view raw) {
     // Markdown marks change the line's length: its lowercase is made anew.
     bool markdown = false;
     const auto line = std::string_view(out).substr(start);
-    if (std::memchr(line.data(), '*', line.size()) || (!line.empty() && line.find_first_not_of(' ') == line.find('#'))) {
+    const auto first = line.find_first_not_of(' ');
+    if ((first != std::string_view::npos && line[first] == '#') || std::memchr(line.data(), '*', line.size())) {
         auto plain_line = without_markdown(line);
         markdown = plain_line.size() != out.size() - start;
         if (markdown) {
