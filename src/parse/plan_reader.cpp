@@ -19,6 +19,7 @@
 #include <memory>
 #include <optional>
 #include <unordered_map>
+#include <unordered_set>
 
 // The reader works in passes over the cleaned lines: the front matter and the signature block, the
 // appendix tables, then the outline of the body. The outline becomes a tree of nodes, each with its
@@ -117,6 +118,14 @@ std::size_t bullet_width(std::string_view text) {
 std::optional<std::pair<field_kind, std::size_t>> label_after(std::string_view lower, std::size_t at) {
     while (at < lower.size() && lower[at] == ' ') ++at;
     return label_at(lower, at + bullet_width(lower.substr(std::min(at, lower.size()))));
+}
+
+/// Where a field's value that starts at `from` ends: at the ";" or "." a label follows ("X; Đơn vị
+/// phối hợp: Y"), at a ")" when `at_bracket`, else at the end of the text.
+std::size_t value_end(std::string_view lower, std::size_t from, bool at_bracket) {
+    for (std::size_t k = from; k < lower.size(); ++k)
+        if ((at_bracket && lower[k] == ')') || ((lower[k] == ';' || lower[k] == '.') && label_after(lower, k + 1))) return k;
+    return lower.size();
 }
 
 std::string_view strip_punctuation(std::string_view text) {
@@ -340,6 +349,7 @@ private:
     text_map<unit_ref> unit_by_key_;
     text_map<unit_ref> learned_;         // "Ban Chỉ đạo" (its key) → the unit whose name it abbreviates
     text_map<std::size_t> known_by_key_;  // unit_key() → index in options_.known_units
+    std::unordered_set<std::string> known_ids_;  // taken for the document's other units
     text_map<unit_facts> facts_;         // by spelling
     std::string current_item_;  // the item whose units are being read, for diagnostics
     std::vector<unit_ref> plan_monitors_;
@@ -988,6 +998,16 @@ bool detail::document_reader::assign(node& n, pending_item& out) {
         append_text(out.lower_text, n.body_lower);
     }
     const std::string& lower = out.lower_text;
+    // A label line may hold more than one field: "Đơn vị chủ trì: X; Đơn vị phối hợp: Y".
+    for (std::size_t i = 0; i < n.fields.size(); ++i) {
+        const std::string lower_value = lower_in_place(n.fields[i].value);
+        const auto end = value_end(lower_value, 0, false);
+        if (end == lower_value.size()) continue;
+        const auto next = label_after(lower_value, end + 1);
+        field rest{next->first, n.fields[i].value.substr(next->second), n.fields[i].line, n.fields[i].column + next->second};
+        n.fields[i].value.resize(end);
+        n.fields.insert(n.fields.begin() + static_cast<std::ptrdiff_t>(i) + 1, std::move(rest));  // split in its own turn
+    }
     // Labels inline in the paragraph: "(Cơ quan chủ trì: Sở Tư pháp; phối hợp: ...; thời gian: quý II/2024)".
     {
         std::vector<field> inline_fields;
@@ -998,31 +1018,12 @@ bool detail::document_reader::assign(node& n, pending_item& out) {
             if (at > 0 && !opens(lower[at - 1])) continue;
             const auto found = label_after(lower, at);
             if (!found) continue;
-            std::size_t end = lower.size();
-            for (std::size_t k = found->second; k < lower.size(); ++k) {
-                if (lower[k] == ')' || ((lower[k] == ';' || lower[k] == '.') && label_after(lower, k + 1))) {
-                    end = k;
-                    break;
-                }
-            }
+            const std::size_t end = value_end(lower, found->second, true);
             inline_fields.push_back({found->first, std::string(strip_punctuation(std::string_view(full_text).substr(found->second, end - found->second))),
                                      n.first_line, found->second + 1});
             at = end;
         }
         for (auto& f : inline_fields) n.fields.push_back(std::move(f));
-    }
-    // A label line may hold more than one field: "Đơn vị chủ trì: X; Đơn vị phối hợp: Y".
-    for (std::size_t i = 0; i < n.fields.size(); ++i) {
-        const std::string lower_value = lower_in_place(n.fields[i].value);
-        for (std::size_t k = 0; k < lower_value.size(); ++k) {
-            if (lower_value[k] != ';' && lower_value[k] != '.') continue;
-            const auto next = label_after(lower_value, k + 1);
-            if (!next) continue;
-            field rest{next->first, n.fields[i].value.substr(next->second), n.fields[i].line, n.fields[i].column + next->second};
-            n.fields[i].value.resize(k);
-            n.fields.insert(n.fields.begin() + static_cast<std::ptrdiff_t>(i) + 1, std::move(rest));
-            break;  // the rest is split in its own turn
-        }
     }
     bool has_role = false;
     for (auto& f : n.fields) {
@@ -1214,6 +1215,7 @@ plan detail::document_reader::read() {
     // The registry's keys depend on the plan's level ("Công an xã" is "Công an" in a commune plan).
     for (std::size_t i = 0; i < options_.known_units.size(); ++i) {
         const auto& known = options_.known_units[i];
+        known_ids_.insert(known.id);
         known_by_key_.try_emplace(unit_key(known.name, level_), i);
         for (const auto& alias : known.aliases) known_by_key_.try_emplace(unit_key(alias, level_), i);
     }
@@ -1267,9 +1269,7 @@ plan detail::document_reader::build() {
         std::string id = unit_slug(name);
         // The registry's ids are taken, whether or not the document named their units yet.
         auto taken = [&](const std::string& candidate) {
-            return std::find(ids.begin(), ids.end(), candidate) != ids.end() ||
-                   std::any_of(options_.known_units.begin(), options_.known_units.end(),
-                               [&](const unit& known) { return known.id == candidate; });
+            return std::find(ids.begin(), ids.end(), candidate) != ids.end() || known_ids_.contains(candidate);
         };
         for (std::size_t n = 2; taken(id); ++n) id = fmt::format("{}-{}", unit_slug(name), n);
         ids.push_back(id);
