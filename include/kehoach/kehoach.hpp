@@ -24,6 +24,9 @@
 #include <kehoach/parse/plan_reader.hpp>
 #include <kehoach/parse/unit_names.hpp>
 
+#include <kehoach/graph/plan_graph.hpp>
+#include <kehoach/graph/schedule.hpp>
+
 #include <kehoach/analysis/summary.hpp>
 
 #include <kehoach/io/file.hpp>

@@ -18,6 +18,9 @@ namespace {
 
 using json = nlohmann::json;
 using ordered_json = nlohmann::ordered_json;
+
+/// Working days an item may take or a dependency may lag: far more than a plan spans, far less than overflows.
+constexpr long long max_working_days = 100000;
 using detail::json_path;
 
 /// Reads one plan@1 document; every failure becomes a parse_error at the offending value.
@@ -151,7 +154,7 @@ private:
             const auto& v = items[i];
             const auto at = here / i;
             expect_object(v, at, {"id", "number", "parent", "kind", "title", "text", "roles", "deadline",
-                                  "depends_on", "implements", "targets", "note", "source"});
+                                  "duration", "depends_on", "implements", "targets", "note", "source"});
             item it;
             it.id = required_string(v, at, "id");
             it.number = required_string(v, at, "number");
@@ -173,6 +176,8 @@ private:
                 }
             }
             if (const auto* d = optional(v, "deadline")) it.deadline = read_deadline(*d, at / "deadline", p, it.id);
+            if (const auto* d = optional(v, "duration"))
+                it.duration = static_cast<int>(integer_value(*d, at / "duration", 0, max_working_days));
             for_each(v, at, "implements", [&](const json& ref, const json_path& rat) {
                 expect_object(ref, rat, {"plan", "item"});
                 it.implements.push_back({required_string(ref, rat, "plan"), required_string(ref, rat, "item")});
@@ -230,7 +235,7 @@ private:
             if (dep.type == dependency_type::after_event)
                 fail(at / "type", "after_event names an event: write {\"event\": id}");
         }
-        dep.lag = static_cast<int>(optional_integer(v, at, "lag", -100000, 100000));
+        dep.lag = static_cast<int>(optional_integer(v, at, "lag", -max_working_days, max_working_days));
         return dep;
     }
 
@@ -364,6 +369,7 @@ ordered_json write_item(const plan& p, const item& it) {
         put(roles, to_string(static_cast<role>(r)), unit_names(p, it.roles[r]));
     put(o, "roles", std::move(roles));
     if (it.deadline) o["deadline"] = write_deadline(*it.deadline);
+    if (it.duration) o["duration"] = *it.duration;
     auto deps = ordered_json::array();
     for (const auto& dep : it.depends_on) deps.push_back(write_dependency(p, dep));
     put(o, "depends_on", std::move(deps));

@@ -280,6 +280,17 @@ date calendar::add_working_days(date day, int n) const {
     return origin + days{working_[static_cast<std::size_t>(k)]};
 }
 
+std::int32_t calendar::working_day_number(date day) const {
+    return worked_before_[static_cast<std::size_t>(offset(day))];
+}
+
+date calendar::working_day(std::int32_t number) const {
+    if (number < 0 || static_cast<std::size_t>(number) >= working_.size())
+        throw error(fmt::format("working day {} is outside the calendar's range {}..{}", number, to_iso(origin),
+                                to_iso(end_of_range)));
+    return origin + days{working_[static_cast<std::size_t>(number)]};
+}
+
 int calendar::working_days_between(date from, date to) const {
     const auto a = static_cast<std::size_t>(offset(from));
     const auto b = static_cast<std::size_t>(offset(to));

@@ -91,6 +91,8 @@ struct item {
     std::string text;
     std::array<std::vector<unit_index>, role_count> roles;
     std::optional<kehoach::deadline> deadline;
+    /// Working days the work takes, as someone estimated it; plans rarely say (docs/scheduling.md).
+    std::optional<int> duration;
     std::vector<dependency> depends_on;
     std::vector<implements_ref> implements;
     std::vector<std::string> targets;  ///< expected products and targets (Sản phẩm)

@@ -101,6 +101,12 @@ public:
     /// working day `to`.
     [[nodiscard]] int working_days_between(date from, date to) const;
 
+    /// How many working days of the calendar's range come before `day`: a working day's place in
+    /// the sequence of working days (0-based), or the place of the next one for a rest day.
+    /// Schedules count in these, so that working-day arithmetic is integer arithmetic.
+    [[nodiscard]] std::int32_t working_day_number(date day) const;
+    /// The working day at place `number` of the sequence; throws kehoach::error outside the range.
+    [[nodiscard]] date working_day(std::int32_t number) const;
     /// The days off and make-up working days of a year, by date.
     [[nodiscard]] std::vector<calendar_day> holidays(int year) const;
     /// The year's days as a holidays@1 schedule replacing every occasion: edit it and load it back
