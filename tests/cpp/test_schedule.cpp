@@ -220,7 +220,7 @@ TEST_CASE("the founding plan schedules from its issue date; what was due before 
     std::size_t continuous = 0;
     for (vertex_index v = 0; v < s.size(); ++v) {
         if (s.state()[v] == schedule_state::waiting) waiting.push_back(p[v].id);
-        continuous += s.state()[v] == schedule_state::continuous ? 1 : 0;
+        if (s.state()[v] == schedule_state::continuous) ++continuous;
     }
     CHECK(waiting == std::vector<std::string>{"II", "II.3", "II.3.3", "II.4", "II.4.1", "II.7", "II.7.4", "II.7.7"});
     CHECK(continuous == 23);  // 22 ongoing, 1 recurring
