@@ -18,9 +18,10 @@ except ImportError as error:  # pragma: no cover - only when the extension was n
         f"({error}). Build it with `pip install .` or `scripts/test.sh` from the source tree."
     ) from error
 
-from ._core import KehoachError, ParseError, ValidationError
+from ._core import CycleError, KehoachError, ParseError, ValidationError
 from .calendar import Calendar
 from .deadline import Deadline, DeadlineWarning, Occurrence, RecurrenceRule, parse_deadline
+from .graph import Infeasibility, PlanGraph, Schedule
 from .lunar import LunarDate, from_lunar, leap_month, to_lunar
 from .plan import Diagnostic, Event, Item, Plan, Unit, read_plan, unit_key
 from .portfolio import Link, Portfolio, UnresolvedLink
@@ -29,10 +30,12 @@ __version__: str = _core.__version__
 
 __all__ = [
     "Calendar",
+    "CycleError",
     "Deadline",
     "DeadlineWarning",
     "Diagnostic",
     "Event",
+    "Infeasibility",
     "Item",
     "KehoachError",
     "Link",
@@ -40,8 +43,10 @@ __all__ = [
     "Occurrence",
     "ParseError",
     "Plan",
+    "PlanGraph",
     "Portfolio",
     "RecurrenceRule",
+    "Schedule",
     "Unit",
     "UnresolvedLink",
     "ValidationError",

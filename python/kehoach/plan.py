@@ -158,6 +158,23 @@ class Plan:
         """
         return _core._summary(self._impl)
 
+    def schedule(self, start: datetime.date | str | None = None, calendar: Any = None) -> Any:
+        """The critical-path method on working days, from the plan's issue date (or ``start``).
+
+        Groups roll up (they finish when their items finish); an item without a deadline works in
+        its group's window; items after an event with no date wait. Items without a ``duration``
+        take one working day. Returns a :class:`kehoach.Schedule`; see ``docs/scheduling.md``.
+
+        Examples
+        --------
+        >>> late = plan.schedule().infeasible()
+        >>> late[0].item, late[0].slack, late[0].deadline
+        ('II.1.1', -5, datetime.date(2023, 3, 31))
+        """
+        from .graph import PlanGraph
+
+        return PlanGraph.from_plan(self).schedule(start, calendar)
+
     def __len__(self) -> int:
         return len(self._impl)
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from . import _core
 from .plan import Plan, PathOrText
@@ -82,6 +83,14 @@ class Portfolio:
     def unresolved(self) -> list[UnresolvedLink]:
         """The ``implements`` references that name nothing in the portfolio."""
         return [UnresolvedLink(self._plans[c], ci, plan, item, why) for c, ci, plan, item, why in self._impl._unresolved()]
+
+    def schedule(self, start: datetime.date | str | None = None, calendar: Any = None) -> Any:
+        """The critical-path method over every plan: each plan's items start no earlier than its
+        issue date, and a parent item finishes when the items implementing it finish. Ids in the
+        schedule are ``(plan number, item id)`` pairs. Returns a :class:`kehoach.Schedule`."""
+        from .graph import PlanGraph
+
+        return PlanGraph.from_portfolio(self).schedule(start, calendar)
 
     def _index(self, plan: Plan) -> int:
         for index, candidate in enumerate(self._plans):

@@ -7,6 +7,7 @@ namespace {
 PyObject* kehoach_error_type = nullptr;
 PyObject* parse_error_type = nullptr;
 PyObject* validation_error_type = nullptr;
+PyObject* cycle_error_type = nullptr;
 
 PyObject* new_type(py::module_& m, const char* name, py::tuple bases, const char* doc) {
     // Named as users import them: kehoach.ParseError.
@@ -28,6 +29,14 @@ void raise_parse_error(const parse_error& e) {
     PyErr_SetObject(parse_error_type, error.ptr());
 }
 
+void raise_cycle_error(const cycle_error& e) {
+    py::object error = py::reinterpret_borrow<py::object>(cycle_error_type)(e.what());
+    error.attr("paths") = e.paths();
+    // Vertex numbers; the kehoach package turns them into the items' own ids as `.cycles`.
+    error.attr("vertex_cycles") = e.cycles();
+    PyErr_SetObject(cycle_error_type, error.ptr());
+}
+
 }  // namespace
 
 void bind_error(py::module_& m) {
@@ -39,12 +48,16 @@ void bind_error(py::module_& m) {
     validation_error_type =
         new_type(m, "ValidationError", py::make_tuple(py::handle(kehoach_error_type), py::handle(PyExc_ValueError)),
                  "A change that would break the plan: a duplicate id, a reference to nothing.");
+    cycle_error_type = new_type(m, "CycleError", py::make_tuple(py::handle(kehoach_error_type)),
+                                "Dependencies that go round in a cycle; .cycles lists each as item ids, .paths in words.");
 
     py::register_exception_translator([](std::exception_ptr thrown) {
         try {
             if (thrown) std::rethrow_exception(thrown);
         } catch (const parse_error& e) {
             raise_parse_error(e);
+        } catch (const cycle_error& e) {
+            raise_cycle_error(e);
         } catch (const validation_error& e) {
             PyErr_SetString(validation_error_type, e.what());
         } catch (const error& e) {

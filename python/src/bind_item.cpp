@@ -23,6 +23,7 @@ void bind_item(py::module_& m) {
                                    return roles;
                                })
         .def_property_readonly("deadline", [](const item_view& v) { return v.get().deadline; })
+        .def_property_readonly("duration", [](const item_view& v) { return v.get().duration; })
         .def_property_readonly("depends_on",
                                [](const item_view& v) {
                                    py::list ids;

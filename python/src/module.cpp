@@ -13,5 +13,6 @@ PYBIND11_MODULE(_core, m) {
     bind_plan(m);
     bind_plan_reader(m);
     bind_portfolio(m);
+    bind_schedule(m);
     bind_summary(m);
 }
