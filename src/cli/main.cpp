@@ -1,6 +1,7 @@
 // The kehoach command. Exit codes: 0 ok, 1 findings, 2 bad input or usage (message on stderr).
 
 #include "calendar_text.hpp"
+#include "schedule_text.hpp"
 #include "summary_text.hpp"
 
 #include <kehoach/kehoach.hpp>
@@ -20,6 +21,14 @@ namespace {
 constexpr int exit_ok = 0;
 constexpr int exit_findings = 1;
 constexpr int exit_bad_input = 2;
+
+/// A date given on the command line; nullopt when not given.
+std::optional<kehoach::date> date_option(std::string_view option, const std::string& text) {
+    if (text.empty()) return std::nullopt;
+    const auto day = kehoach::parse_iso_date(text);
+    if (!day) throw kehoach::parse_error({std::string(option), 0, 0}, {}, fmt::format("'{}' is not a date YYYY-MM-DD that exists", text));
+    return day;
+}
 
 int run(int argc, char** argv) {
     CLI::App app{"kehoach: implementation plans as graphs: schedules and accountability", "kehoach"};
@@ -65,6 +74,18 @@ int run(int argc, char** argv) {
         ->check(CLI::IsMember({"text", "json"}));
     add_language(calendar);
 
+    std::string schedule_file;
+    std::string schedule_start;
+    std::string schedule_format = "table";
+    bool check_deadlines = false;
+    auto* schedule = app.add_subcommand("schedule", "Compute when each item can and must happen: dates, slack, critical items");
+    schedule->add_option("FILE", schedule_file, "plan document or plan@1 JSON file, or - for standard input")->required();
+    schedule->add_option("--start", schedule_start, "the first day work may start (YYYY-MM-DD); default: the plan's issue date");
+    schedule->add_option("--format", schedule_format, "table (default), json (schedule@1) or csv")
+        ->check(CLI::IsMember({"table", "json", "csv"}));
+    schedule->add_flag("--check", check_deadlines, "exit 1 when an item cannot meet its deadline");
+    add_language(schedule);
+
     std::string phrase;
     std::string issued;
     auto* deadline = app.add_subcommand("deadline", "Read a deadline phrase and print it normalized, as JSON");
@@ -96,12 +117,22 @@ int run(int argc, char** argv) {
         const auto text = calendar_format == "json" ? cal.schedule_json(calendar_year)
                                                      : kehoach::cli::calendar_text(cal, calendar_year, lang);
         std::fputs(text.c_str(), stdout);
-    } else if (deadline->parsed()) {
-        std::optional<kehoach::date> issue_date;
-        if (!issued.empty()) {
-            issue_date = kehoach::parse_iso_date(issued);
-            if (!issue_date) throw kehoach::parse_error({"--issued", 0, 0}, {}, fmt::format("'{}' is not a date YYYY-MM-DD that exists", issued));
+    } else if (schedule->parsed()) {
+        const auto p = kehoach::load_plan(schedule_file);
+        try {
+            const auto s = kehoach::plan_graph::of(p).schedule(kehoach::calendar::vietnam(), {.start = date_option("--start", schedule_start)});
+            const auto text = schedule_format == "json" ? kehoach::to_schedule_json(s)
+                              : schedule_format == "csv" ? kehoach::to_schedule_csv(s)
+                                                         : kehoach::cli::schedule_text(p, s, lang);
+            std::fputs(text.c_str(), stdout);
+            if (check_deadlines && !s.infeasible().empty()) return exit_findings;
+        } catch (const kehoach::cycle_error& e) {
+            // A finding about the plan, not unreadable input.
+            fmt::print(stderr, "kehoach: {}\n", e.what());
+            return exit_findings;
         }
+    } else if (deadline->parsed()) {
+        const auto issue_date = date_option("--issued", issued);
         const auto reading = kehoach::parse_deadline(phrase, issue_date);
         std::fputs(kehoach::to_deadline_json(reading).c_str(), stdout);
         for (const auto& d : reading.diagnostics)

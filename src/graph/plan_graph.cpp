@@ -152,26 +152,37 @@ void plan_graph::set_names(std::vector<std::string> item_names, std::vector<std:
     names_ = std::make_shared<names>(names{std::move(item_names), std::move(plan_names), std::move(plan_of)});
 }
 
-std::string plan_graph::name(vertex_index v) const {
+std::string plan_graph::item_name(vertex_index v) const {
     const auto& n = *names_;
-    if (n.item_names.empty()) return fmt::format("#{}", v);
-    if (n.plan_names.empty()) return n.item_names.at(v);
-    return fmt::format("{} mục {}", n.plan_names[n.plan_of.empty() ? 0 : n.plan_of.at(v)], n.item_names.at(v));
+    return n.item_names.empty() ? fmt::format("#{}", v) : n.item_names.at(v);
+}
+
+std::string plan_graph::plan_name(vertex_index v) const {
+    const auto& n = *names_;
+    if (n.plan_names.empty()) return {};
+    return n.plan_names[n.plan_of.empty() ? 0 : n.plan_of.at(v)];
+}
+
+std::size_t plan_graph::plan_count() const noexcept { return names_->plan_names.size(); }
+
+std::string plan_graph::name(vertex_index v) const {
+    const auto plan = plan_name(v);
+    return plan.empty() ? item_name(v) : fmt::format("{} mục {}", plan, item_name(v));
 }
 
 std::string plan_graph::path(std::span<const vertex_index> chain) const {
-    const auto& n = *names_;
     std::string out;
-    std::optional<std::uint32_t> plan_before;
+    std::string plan_before;
     for (const auto v : chain) {
         if (!out.empty()) out += " → ";
-        if (n.item_names.empty() || n.plan_names.empty()) {
-            out += name(v);
+        const auto plan = plan_name(v);
+        if (plan.empty()) {
+            out += item_name(v);
             continue;
         }
-        const auto plan = n.plan_of.empty() ? 0U : n.plan_of.at(v);
-        if (plan != plan_before) out += n.plan_names[plan] + " ";
-        out += "mục " + n.item_names.at(v);
+        // The plan is named where the path enters it.
+        if (plan != plan_before) out += plan + " ";
+        out += "mục " + item_name(v);
         plan_before = plan;
     }
     return out;
@@ -267,8 +278,9 @@ void apply_deadline(activity& a, const deadline& due) {
 
 bool has_timing(const std::optional<deadline>& due) { return due && due->kind != deadline_kind::unknown; }
 
-/// Appends a plan's items as activities numbered from `offset`, with their precedences.
-void append_plan(const plan& p, std::vector<activity>& activities, std::vector<precedence>& precedences) {
+/// Appends a plan's items as activities, with their precedences. In a portfolio every plan starts
+/// on its own issue date, so that date bounds each item's start.
+void append_plan(const plan& p, bool from_issue_date, std::vector<activity>& activities, std::vector<precedence>& precedences) {
     const auto offset = static_cast<vertex_index>(activities.size());
     const auto items = p.items();
     for (item_index i = 0; i < items.size(); ++i) {
@@ -279,7 +291,8 @@ void append_plan(const plan& p, std::vector<activity>& activities, std::vector<p
         std::optional<item_index> timed = i;
         while (timed && !has_timing(items[*timed].deadline)) timed = items[*timed].parent;
         if (timed) apply_deadline(a, *items[*timed].deadline);
-        if (p.info.date && (!a.earliest_start || *a.earliest_start < *p.info.date)) a.earliest_start = p.info.date;
+        if (from_issue_date && p.info.date && (!a.earliest_start || *a.earliest_start < *p.info.date))
+            a.earliest_start = p.info.date;
         for (const auto& dep : it.depends_on) {
             if (dep.type != dependency_type::after_event) {
                 precedences.push_back({offset + dep.target, offset + i, dep.type, dep.lag});
@@ -307,16 +320,17 @@ std::vector<std::string> item_ids(const plan& p) {
     return ids;
 }
 
-std::string plan_name(const plan& p) { return p.info.number.empty() ? std::string("Kế hoạch không số") : p.info.number; }
+std::string plan_label(const plan& p) { return p.info.number.empty() ? std::string("Kế hoạch không số") : p.info.number; }
 
 }  // namespace
 
 plan_graph plan_graph::of(const plan& p) {
     std::vector<activity> activities;
     std::vector<precedence> precedences;
-    append_plan(p, activities, precedences);
+    append_plan(p, false, activities, precedences);
     plan_graph g(std::move(activities), std::move(precedences));
-    g.set_names(item_ids(p), {plan_name(p)});
+    g.set_names(item_ids(p), {plan_label(p)});
+    g.default_start_ = p.info.date;
     return g;
 }
 
@@ -327,16 +341,16 @@ plan_graph plan_graph::of(const portfolio& all) {
     std::vector<std::string> item_names, plan_names;
     std::vector<std::uint32_t> plan_of;
     std::map<std::string, std::size_t> plans_numbered;
-    for (const auto& p : all.plans()) ++plans_numbered[plan_name(p)];
+    for (const auto& p : all.plans()) ++plans_numbered[plan_label(p)];
     for (plan_index k = 0; k < all.size(); ++k) {
         const auto& p = all[k];
         first_of_plan.push_back(static_cast<vertex_index>(activities.size()));
-        append_plan(p, activities, precedences);
+        append_plan(p, true, activities, precedences);
         auto ids = item_ids(p);
         std::move(ids.begin(), ids.end(), std::back_inserter(item_names));
         plan_of.resize(activities.size(), k);
         // Communes number their plans alike: the issuer tells them apart.
-        auto name = plan_name(p);
+        auto name = plan_label(p);
         plan_names.push_back(plans_numbered[name] > 1 && !p.info.issuer.empty() ? fmt::format("{} ({})", name, p.info.issuer)
                                                                                 : std::move(name));
     }

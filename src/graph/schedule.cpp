@@ -39,9 +39,10 @@ kehoach::schedule plan_graph::schedule(const calendar& cal, schedule_options opt
             throw error(fmt::format("{}: its {} {}", name(v), what, e.what()));
         }
     };
-    std::optional<date> start = options.start;
-    for (const auto& a : d.activities)
-        if (!options.start && a.earliest_start && (!start || *a.earliest_start < *start)) start = a.earliest_start;
+    auto start = options.start ? options.start : default_start_;
+    if (!start)
+        for (const auto& a : d.activities)
+            if (a.earliest_start && (!start || *a.earliest_start < *start)) start = a.earliest_start;
     if (!start) throw error("no start date: nothing says when work may begin (give the schedule a start, or the plan its issue date)");
     const auto first_day = [&] {
         try {

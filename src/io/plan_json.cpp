@@ -4,6 +4,7 @@
 #include <kehoach/io/file.hpp>
 
 #include "../detail/json_reader.hpp"
+#include "../detail/json_writer.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -16,6 +17,8 @@
 namespace kehoach {
 namespace {
 
+using detail::dump;
+using detail::write_diagnostics;
 using json = nlohmann::json;
 using ordered_json = nlohmann::ordered_json;
 
@@ -419,22 +422,6 @@ ordered_json write_info(const plan& p) {
     return o;
 }
 
-ordered_json write_diagnostics(const std::vector<diagnostic>& diagnostics) {
-    auto out = ordered_json::array();
-    for (const auto& d : diagnostics) {
-        ordered_json o;
-        o["severity"] = to_string(d.severity);
-        o["code"] = d.code;
-        put(o, "item", d.item);
-        if (d.line) o["line"] = d.line;
-        if (d.column) o["column"] = d.column;
-        o["message"] = d.message;
-        out.push_back(std::move(o));
-    }
-    return out;
-}
-
-std::string dump(const ordered_json& root) { return root.dump(2, ' ', false, ordered_json::error_handler_t::strict) + "\n"; }
 
 }  // namespace
 

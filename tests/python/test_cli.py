@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import subprocess
 
@@ -150,3 +152,55 @@ def test_parse_resolves_names_through_a_registry_of_units(cli, tmp_path):
     broken = run(cli, "parse", str(document), "--units", str(registry))
     assert broken.returncode == 2 and broken.stderr.startswith(f"kehoach: {registry}:1:")
     assert '"id"' in broken.stderr
+
+
+def test_schedule_table_names_what_cannot_be_on_time(cli):
+    result = run(cli, "schedule", str(FOUNDING_PLAN))
+    assert (result.returncode, result.stderr) == (0, "")
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Tiến độ 24/KH-UBND: bắt đầu 07/04/2023, kết thúc muộn nhất 02/10/2023"
+    row = next(line for line in lines if line.startswith("II.1.1 "))
+    assert row.split()[-5:] == ["07/04/2023", "07/04/2023", "31/03/2023", "-5", "*"]
+    assert "Không thể hoàn thành đúng hạn (9)" in lines
+    assert "  mục II.1.1: trễ 5 ngày làm việc so với hạn 31/03/2023" in lines
+    assert any(line.startswith("II.2 ") and "thường xuyên từ 07/04/2023" in line for line in lines)
+    assert any(line.startswith("II.3.3 ") and line.endswith("chờ sự kiện") for line in lines)
+
+
+def test_schedule_check_exits_1_when_a_deadline_cannot_be_met(cli):
+    assert run(cli, "schedule", "--check", str(FOUNDING_PLAN)).returncode == 1
+    later = run(cli, "schedule", "--check", "--start", "2023-03-01", str(FOUNDING_PLAN))
+    assert later.returncode == 0, later.stdout[-400:]
+
+
+def test_schedule_as_csv_and_json(cli):
+    csv_text = run(cli, "schedule", "--format", "csv", str(FOUNDING_PLAN)).stdout
+    rows = list(csv.DictReader(io.StringIO(csv_text)))
+    assert len(rows) == 61
+    first_late = next(row for row in rows if row["id"] == "II.1.1")
+    assert first_late == {"id": "II.1.1", "state": "scheduled", "early_start": "2023-04-07", "early_finish": "2023-04-07",
+                          "late_start": "2023-03-31", "late_finish": "2023-03-31", "total_slack": "-5",
+                          "free_slack": "-5", "critical": "1"}
+    document = json.loads(run(cli, "schedule", "--format", "json", str(FOUNDING_PLAN)).stdout)
+    assert document["schema"] == "kehoach/schedule@1"
+    assert (document["start"], document["horizon"]) == ("2023-04-07", "2023-10-02")
+    assert [late["item"] for late in document["infeasible"]][:2] == ["II.1.1", "II.1.3"]
+    assert {row["state"] for row in document["items"]} == {"scheduled", "continuous", "waiting"}
+
+
+def test_schedule_of_a_cyclic_plan_names_the_cycle_and_exits_1(cli, tmp_path):
+    plan = {"schema": "kehoach/plan@1", "plan": {"number": "5/KH-UBND", "date": "2024-03-01"},
+            "items": [{"id": "1", "number": "1", "kind": "task", "title": "Lập danh sách", "depends_on": ["2"]},
+                      {"id": "2", "number": "2", "kind": "task", "title": "Đối chiếu", "depends_on": ["1"]}]}
+    path = tmp_path / "cycle.plan.json"
+    path.write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
+    result = run(cli, "schedule", str(path))
+    assert result.returncode == 1
+    assert result.stderr == ("kehoach: the dependencies go round in a cycle, so nothing can be scheduled:\n"
+                             "  5/KH-UBND mục 1 → mục 2 → mục 1\n")
+
+
+def test_schedule_refuses_a_bad_start(cli):
+    result = run(cli, "schedule", "--start", "2023-02-30", str(FOUNDING_PLAN))
+    assert result.returncode == 2
+    assert result.stderr == "kehoach: --start: '2023-02-30' is not a date YYYY-MM-DD that exists\n"

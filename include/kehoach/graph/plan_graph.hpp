@@ -67,7 +67,8 @@ private:
 
 /// How to start a schedule.
 struct schedule_options {
-    /// The first day work may start; a plan's issue date when not given.
+    /// The first day work may start. When not given: the plan's issue date, else the earliest
+    /// start of any activity.
     std::optional<date> start;
 };
 
@@ -95,11 +96,12 @@ public:
     /// type, a negative duration.
     plan_graph(std::vector<activity> activities, std::vector<precedence> precedences);
 
-    /// A plan's items: groups roll up (they finish when their items finish), a group's window bounds
+    /// A plan's items; the schedule starts from the plan's issue date unless told otherwise. Groups roll up (they finish when their items finish), a group's window bounds
     /// the items under it, events give a start or leave the item waiting (docs/scheduling.md).
     [[nodiscard]] static plan_graph of(const plan& p);
-    /// Every plan's items, and `implements` links rolled up: the parent item finishes when the
-    /// items implementing it finish. Vertices are numbered plan after plan, items in order.
+    /// Every plan's items, none starting before its plan's issue date, and `implements` links
+    /// rolled up: the parent item finishes when the items implementing it finish. Vertices are
+    /// numbered plan after plan, items in order.
     [[nodiscard]] static plan_graph of(const portfolio& all);
 
     [[nodiscard]] std::size_t size() const noexcept;
@@ -112,6 +114,12 @@ public:
     void set_names(std::vector<std::string> item_names, std::vector<std::string> plan_names = {},
                    std::vector<std::uint32_t> plan_of = {});
     [[nodiscard]] std::string name(vertex_index v) const;
+    /// The activity's own name (an item id), `#v` without names.
+    [[nodiscard]] std::string item_name(vertex_index v) const;
+    /// The name of the activity's plan; empty without plans.
+    [[nodiscard]] std::string plan_name(vertex_index v) const;
+    /// How many plans the activities come from (0 without plan names).
+    [[nodiscard]] std::size_t plan_count() const noexcept;
     /// A chain of activities as the plan words it: `24/KH-UBND mục 2.1 → mục 2.3`.
     [[nodiscard]] std::string path(std::span<const vertex_index> chain) const;
 
@@ -134,6 +142,7 @@ private:
     [[noreturn]] void throw_cycles() const;
     std::shared_ptr<const data> data_;
     std::shared_ptr<const names> names_;
+    std::optional<date> default_start_;  ///< a plan's issue date
 };
 
 }  // namespace kehoach
