@@ -8,3 +8,7 @@ for item in plan:
 report = plan.item("III.2")
 print(report.title, report.roles["report_to"], report.deadline.recurrence)
 print(plan.summary()["tasks_per_lead"][:3])
+
+schedule = plan.schedule()  # from the issue date, on Vietnam's working days
+table = schedule.to_pandas()
+print(table[table.critical][["id", "early_finish", "late_finish", "total_slack"]])
