@@ -2,6 +2,7 @@
 // The insides of a plan_graph, shared by the graph and the schedules made from it.
 
 #include <kehoach/graph/plan_graph.hpp>
+#include <kehoach/time/deadline.hpp>
 
 #include <memory>
 #include <mutex>
@@ -29,5 +30,37 @@ struct plan_graph::names {
     std::vector<std::string> plan_names;
     std::vector<std::uint32_t> plan_of;
 };
+
+/// The window a deadline gives an activity; ongoing and recurring work is continuous.
+inline void apply_deadline(activity& a, deadline_kind kind, std::optional<date> start, std::optional<date> end) {
+    switch (kind) {
+        case deadline_kind::by_date:
+        case deadline_kind::after_event:
+            a.deadline = end;
+            break;
+        case deadline_kind::within_period:
+            a.earliest_start = start;
+            a.deadline = end;
+            break;
+        case deadline_kind::from_date:
+            a.earliest_start = start;
+            break;
+        case deadline_kind::ongoing:
+        case deadline_kind::recurring:
+            a.continuous = true;
+            a.earliest_start = start;
+            break;
+        case deadline_kind::unknown:
+            break;
+    }
+}
+
+/// `whole` finishes when `part` finishes: an item in its group, an item implementing a parent
+/// plan's item. Ongoing work never finishes, so it does not roll up, nor into it.
+inline void roll_up(const std::vector<activity>& activities, std::vector<precedence>& precedences, vertex_index part,
+                    vertex_index whole) {
+    if (!activities[part].continuous && !activities[whole].continuous)
+        precedences.push_back({part, whole, dependency_type::finish_to_finish, 0});
+}
 
 }  // namespace kehoach

@@ -252,30 +252,6 @@ const boost_plan_graph& plan_graph::boost_graph() const {
 
 namespace {
 
-/// The window an item's deadline gives; ongoing and recurring work is continuous.
-void apply_deadline(activity& a, const deadline& due) {
-    switch (due.kind) {
-        case deadline_kind::by_date:
-        case deadline_kind::after_event:
-            a.deadline = due.end;
-            break;
-        case deadline_kind::within_period:
-            a.earliest_start = due.start;
-            a.deadline = due.end;
-            break;
-        case deadline_kind::from_date:
-            a.earliest_start = due.start;
-            break;
-        case deadline_kind::ongoing:
-        case deadline_kind::recurring:
-            a.continuous = true;
-            a.earliest_start = due.start;
-            break;
-        case deadline_kind::unknown:
-            break;
-    }
-}
-
 bool has_timing(const std::optional<deadline>& due) { return due && due->kind != deadline_kind::unknown; }
 
 /// Appends a plan's items as activities, with their precedences. In a portfolio every plan starts
@@ -290,7 +266,7 @@ void append_plan(const plan& p, bool from_issue_date, std::vector<activity>& act
         // An item without a deadline of its own works in the window of the group it stands under.
         std::optional<item_index> timed = i;
         while (timed && !has_timing(items[*timed].deadline)) timed = items[*timed].parent;
-        if (timed) apply_deadline(a, *items[*timed].deadline);
+        if (timed) apply_deadline(a, items[*timed].deadline->kind, items[*timed].deadline->start, items[*timed].deadline->end);
         if (from_issue_date && p.info.date && (!a.earliest_start || *a.earliest_start < *p.info.date))
             a.earliest_start = p.info.date;
         for (const auto& dep : it.depends_on) {
@@ -308,8 +284,7 @@ void append_plan(const plan& p, bool from_issue_date, std::vector<activity>& act
     // Groups roll up: a group finishes when the finite work under it finishes.
     for (item_index i = 0; i < items.size(); ++i) {
         const auto& parent = items[i].parent;
-        if (parent && !activities[offset + i].continuous && !activities[offset + *parent].continuous)
-            precedences.push_back({offset + i, offset + *parent, dependency_type::finish_to_finish, 0});
+        if (parent) roll_up(activities, precedences, offset + i, offset + *parent);
     }
 }
 
@@ -357,8 +332,7 @@ plan_graph plan_graph::of(const portfolio& all) {
     for (const auto& link : all.links()) {
         const auto child = first_of_plan[link.child_plan] + link.child_item;
         const auto parent = first_of_plan[link.parent_plan] + link.parent_item;
-        if (!activities[child].continuous && !activities[parent].continuous)
-            precedences.push_back({child, parent, dependency_type::finish_to_finish, 0});
+        roll_up(activities, precedences, child, parent);
     }
     plan_graph g(std::move(activities), std::move(precedences));
     g.set_names(std::move(item_names), std::move(plan_names), std::move(plan_of));

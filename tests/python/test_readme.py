@@ -31,12 +31,17 @@ def test_the_python_example_runs():
     lines = result.stdout.splitlines()
     assert lines[0] == "Plan('24/KH-UBND', items=61, tasks=50, units=14)"
     assert lines[1] == "II.3.3 ['Công an xã'] chờ: Chính phủ ban hành Nghị định"
-    assert len(lines) == 7
+    assert len(lines) == 17
     assert lines[5] == (
         "Báo cáo hằng tháng kết quả thực hiện Đề án 06 ['Công an huyện'] "
         "[RecurrenceRule('monthly', day=12, before=True)]"
     )
     assert lines[6] == "[('Các ban, ngành xã', 21), ('Công an xã', 14), ('Các ban, ngành liên quan', 8)]"
+    # The critical items: the nine due before the plan was issued, five working days late.
+    assert lines[7].split() == ["id", "early_finish", "late_finish", "total_slack"]
+    assert [line.split()[1:] for line in lines[8:]] == [["II.1.1", "2023-04-07", "2023-03-31", "-5"]] + [
+        [item, "2023-04-07", "2023-03-31", "-5"] for item in
+        ["II.1.3", "II.1.4", "II.1.5", "II.4.6", "II.4.8", "II.5.3", "II.6.2", "II.8.2"]]
 
 
 def test_the_readme_sessions_give_what_they_show():
