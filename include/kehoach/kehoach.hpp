@@ -26,6 +26,7 @@
 
 #include <kehoach/graph/plan_graph.hpp>
 #include <kehoach/graph/schedule.hpp>
+#include <kehoach/graph/synthetic.hpp>
 
 #include <kehoach/analysis/summary.hpp>
 

@@ -57,7 +57,7 @@ inline void apply_deadline(activity& a, deadline_kind kind, std::optional<date> 
 
 /// `whole` finishes when `part` finishes: an item in its group, an item implementing a parent
 /// plan's item. Ongoing work never finishes, so it does not roll up, nor into it.
-inline void roll_up(const std::vector<activity>& activities, std::vector<precedence>& precedences, vertex_index part,
+inline void roll_up(std::span<const activity> activities, std::vector<precedence>& precedences, vertex_index part,
                     vertex_index whole) {
     if (!activities[part].continuous && !activities[whole].continuous)
         precedences.push_back({part, whole, dependency_type::finish_to_finish, 0});

@@ -123,8 +123,16 @@ kehoach::schedule plan_graph::schedule(const calendar& cal, schedule_options opt
         for (auto e = d.first_out[p]; e < d.first_out[p + 1]; ++e) {
             const auto s = d.successor[e];
             const auto type = d.type[e];
-            if (is(s, continuous_flag) || !honoured(false, false, type)) continue;
+            if (!honoured(false, is(s, continuous_flag), type)) continue;
             const auto lag = d.lag[e];
+            if (!waiting && !is(s, waiting_flag)) {
+                const auto room = type == dependency_type::finish_to_start ? es[s] - (ef[p] + lag)
+                                  : type == dependency_type::start_to_start ? es[s] - (es[p] + lag)
+                                                                           : ef[s] - (ef[p] + lag);
+                gap = std::min(gap, room);
+            }
+            // Ongoing work, and waiting work without a deadline ahead, ask nothing of their predecessors.
+            if (lf[s] == never) continue;
             const auto bound = type == dependency_type::finish_to_start ? ls[s] - lag
                                : type == dependency_type::start_to_start ? ls[s] - lag + duration[p]
                                                                         : lf[s] - lag;
@@ -133,14 +141,11 @@ kehoach::schedule plan_graph::schedule(const calendar& cal, schedule_options opt
                 drive = static_cast<std::int32_t>(s);
             }
             bounded = true;
-            if (!waiting && !is(s, waiting_flag)) {
-                const auto room = type == dependency_type::finish_to_start ? es[s] - (ef[p] + lag)
-                                  : type == dependency_type::start_to_start ? es[s] - (es[p] + lag)
-                                                                           : ef[s] - (ef[p] + lag);
-                gap = std::min(gap, room);
-            }
         }
-        if (!bounded) finish = horizon;
+        // What nothing bounds must still finish by the horizon, once it can be scheduled at all:
+        // the horizon says nothing about work that waits for an event.
+        if (!bounded) finish = waiting ? never : horizon;
+        if (finish == never) continue;
         lf[p] = finish;
         ls[p] = finish - duration[p];
         late_driver[p] = drive;
@@ -165,12 +170,12 @@ kehoach::schedule plan_graph::schedule(const calendar& cal, schedule_options opt
         if (deadline_end[p] != never) out.deadline_end_[v] = deadline_end[p];
         if (driver[p] != none) out.driver_[v] = static_cast<std::int32_t>(d.order[static_cast<std::size_t>(driver[p])]);
         if (late_driver[p] != none) out.late_driver_[v] = static_cast<std::int32_t>(d.order[static_cast<std::size_t>(late_driver[p])]);
+        const bool continuous = is(p, continuous_flag);
         if (is(p, waiting_flag)) {
             out.state_[v] = schedule_state::waiting;
-        } else if (is(p, continuous_flag)) {
+        } else if (continuous) {
             out.state_[v] = schedule_state::continuous;
             out.early_start_[v] = es[p];
-            continue;
         } else {
             out.early_finish_[v] = std::max(ef[p] - 1, first_day);
             out.early_start_[v] = instant ? out.early_finish_[v] : es[p];
@@ -178,6 +183,7 @@ kehoach::schedule plan_graph::schedule(const calendar& cal, schedule_options opt
             out.free_slack_[v] = free[p];
             out.critical_[v] = total[p] <= 0 ? 1 : 0;
         }
+        if (lf[p] == never) continue;  // ongoing work, and waiting work nothing bounds, have no late dates
         out.late_finish_[v] = lf[p] - 1;
         out.late_start_[v] = instant ? lf[p] - 1 : ls[p];
     }
