@@ -1,25 +1,40 @@
 #pragma once
 // The insides of a plan_graph, shared by the graph and the schedules made from it.
 
+#include <kehoach/detail/large_allocator.hpp>
 #include <kehoach/graph/plan_graph.hpp>
 #include <kehoach/time/deadline.hpp>
 
+#include <limits>
 #include <memory>
 #include <mutex>
 
 namespace kehoach {
 
+/// Activity flags as the schedule keeps them, one byte a position.
+constexpr std::uint8_t continuous_flag = 1;
+constexpr std::uint8_t waiting_flag = 2;
+/// No date: an activity without an earliest start or a deadline.
+constexpr std::int32_t no_day = std::numeric_limits<std::int32_t>::min();
+
 struct plan_graph::data {
     std::vector<activity> activities;
     std::vector<precedence> precedences;
     bool cyclic = false;
-    // Topological layout; empty when cyclic. Positions are places in `order`.
-    std::vector<vertex_index> order;         // the vertex at each position
-    std::vector<vertex_index> position;      // the position of each vertex
-    std::vector<std::uint32_t> first_out;    // successors of position p: [first_out[p], first_out[p + 1])
-    std::vector<vertex_index> successor;     // as positions
-    std::vector<std::int32_t> lag;
-    std::vector<dependency_type> type;
+    // Topological layout (empty when cyclic): positions are places in `order`. Precedences on
+    // the finish of ongoing work are set aside (`left_out`, indices into `precedences`); the rest
+    // are laid out by source position, each as two offsets (see lay_out()).
+    detail::column<vertex_index> order;       // the vertex at each position
+    detail::column<vertex_index> position;    // the position of each vertex
+    detail::column<std::int32_t> duration;    // by position
+    detail::column<std::uint8_t> flags;       // by position: continuous_flag | waiting_flag (spread)
+    detail::column<std::int32_t> earliest_day;  // by position: days since 1970-01-01, or no_day
+    detail::column<std::int32_t> deadline_day;
+    detail::column<std::uint32_t> first_out;  // successors of position p: [first_out[p], first_out[p + 1])
+    detail::column<vertex_index> successor;   // as positions
+    detail::column<std::int32_t> forward;     // early start of the successor ≥ early start + forward
+    detail::column<std::int32_t> backward;    // late finish ≤ late finish of the successor − backward
+    std::vector<std::uint32_t> left_out;
 
     mutable std::once_flag boost_once;
     mutable std::unique_ptr<boost_plan_graph> boost;

@@ -21,19 +21,22 @@ namespace kehoach {
 namespace {
 
 /// Counts per key, turned into the first slot of each key: the heart of a counting sort.
-std::vector<std::uint32_t> first_slots(std::span<const precedence> edges, std::size_t keys,
-                                       auto key_of) {
-    std::vector<std::uint32_t> first(keys + 1, 0);
+detail::column<std::uint32_t> first_slots(std::span<const precedence> edges, std::size_t keys, auto key_of) {
+    detail::column<std::uint32_t> first(keys + 1, 0);
     for (const auto& e : edges) ++first[key_of(e) + 1];
     for (std::size_t k = 0; k < keys; ++k) first[k + 1] += first[k];
     return first;
 }
 
-/// Kahn's algorithm over the successors in input order; fewer than n vertices means a cycle.
-std::vector<vertex_index> topological_sort(std::size_t n, std::span<const precedence> edges) {
+/// Kahn's algorithm, keeping as close to the input order as the precedences allow: vertices are
+/// taken in input order, and one freed behind that scan is taken at once. Plans list their items
+/// near what they wait for, so both passes of the schedule then read memory almost in order; a
+/// breadth-first Kahn would scatter every plan's items across the whole order. Fewer than n
+/// vertices in the result means a cycle.
+detail::column<vertex_index> topological_sort(std::size_t n, std::span<const precedence> edges) {
     const auto first = first_slots(edges, n, [](const precedence& e) { return e.source; });
-    std::vector<vertex_index> successors(edges.size());
-    std::vector<std::uint32_t> in_degree(n, 0);
+    detail::column<vertex_index> successors(edges.size());
+    detail::column<std::uint32_t> in_degree(n, 0);
     {
         auto next = first;
         for (const auto& e : edges) {
@@ -41,15 +44,22 @@ std::vector<vertex_index> topological_sort(std::size_t n, std::span<const preced
             ++in_degree[e.target];
         }
     }
-    // The order vector doubles as the queue: vertices are appended as they become free.
-    std::vector<vertex_index> order;
+    detail::column<vertex_index> order;
     order.reserve(n);
-    for (vertex_index v = 0; v < n; ++v)
-        if (in_degree[v] == 0) order.push_back(v);
-    for (std::size_t head = 0; head < order.size(); ++head) {
-        const auto v = order[head];
-        for (auto e = first[v]; e < first[v + 1]; ++e)
-            if (--in_degree[successors[e]] == 0) order.push_back(successors[e]);
+    std::vector<vertex_index> freed_behind;
+    for (vertex_index scan = 0; scan < n; ++scan) {
+        if (in_degree[scan] != 0) continue;
+        freed_behind.push_back(scan);
+        while (!freed_behind.empty()) {
+            const auto v = freed_behind.back();
+            freed_behind.pop_back();
+            order.push_back(v);
+            for (auto e = first[v]; e < first[v + 1]; ++e) {
+                const auto s = successors[e];
+                // One ahead of the scan is taken when the scan reaches it.
+                if (--in_degree[s] == 0 && s <= scan) freed_behind.push_back(s);
+            }
+        }
     }
     return order;
 }
@@ -91,6 +101,85 @@ small_graph subgraph(std::span<const vertex_index> keep, std::span<const precede
     return g;
 }
 
+/// Ongoing work starts but never finishes: what waits for its finish is left out.
+bool honoured(bool source_continuous, bool target_continuous, dependency_type type) {
+    if (source_continuous && type != dependency_type::start_to_start) return false;
+    return !(target_continuous && type == dependency_type::finish_to_finish);
+}
+
+/// The topological layout the schedule streams through. Everything that does not depend on the
+/// calendar or the start is settled here, once: each precedence becomes two offsets, so that both
+/// passes treat every kind alike (an early start pushes `start + forward`, a late finish pulls
+/// `late finish - backward`); dependencies on the finish of ongoing work are set aside; and waiting
+/// spreads to everything after a waiting activity.
+void lay_out(plan_graph::data& d, std::span<const activity> activities, std::span<const precedence> precedences) {
+    const auto n = activities.size();
+    d.position.resize(n);
+    for (std::size_t p = 0; p < n; ++p) d.position[d.order[p]] = static_cast<vertex_index>(p);
+    d.duration.resize(n);
+    d.flags.resize(n);
+    d.earliest_day.resize(n);
+    d.deadline_day.resize(n);
+    auto day_number = [](const std::optional<date>& day) { return day ? static_cast<std::int32_t>(day->time_since_epoch().count()) : no_day; };
+    for (std::size_t p = 0; p < n; ++p) {
+        const auto& a = activities[d.order[p]];
+        d.duration[p] = a.duration;
+        d.earliest_day[p] = day_number(a.earliest_start);
+        d.deadline_day[p] = day_number(a.deadline);
+        d.flags[p] = static_cast<std::uint8_t>((a.continuous ? continuous_flag : 0) | (a.waiting ? waiting_flag : 0));
+    }
+    // A counting sort by source position; a precedence set aside counts for nothing.
+    std::vector<std::uint8_t> continuous(n);
+    for (std::size_t v = 0; v < n; ++v) continuous[v] = activities[v].continuous;
+    auto kept_link = [&](const precedence& e) { return honoured(continuous[e.source], continuous[e.target], e.type); };
+    d.first_out.assign(n + 1, 0);
+    for (std::uint32_t i = 0; i < precedences.size(); ++i) {
+        const auto& e = precedences[i];
+        if (kept_link(e)) ++d.first_out[d.position[e.source] + 1];
+        else d.left_out.push_back(i);
+    }
+    for (std::size_t p = 0; p < n; ++p) d.first_out[p + 1] += d.first_out[p];
+    const auto kept = d.first_out[n];
+    d.successor.resize(kept);
+    d.forward.resize(kept);
+    d.backward.resize(kept);
+    auto next = d.first_out;
+    for (const auto& link : precedences) {
+        if (!kept_link(link)) continue;
+        const precedence e{d.position[link.source], d.position[link.target], link.type, link.lag};
+        const auto slot = next[e.source]++;
+        const auto from = d.duration[e.source], to = d.duration[e.target];
+        d.successor[slot] = e.target;
+        switch (e.type) {
+            case dependency_type::finish_to_start:  // start ≥ finish + lag; finish ≤ late start − lag
+                d.forward[slot] = from + e.lag;
+                d.backward[slot] = to + e.lag;
+                break;
+            case dependency_type::start_to_start:  // start ≥ start + lag; start ≤ late start − lag
+                d.forward[slot] = e.lag;
+                d.backward[slot] = to + e.lag - from;
+                break;
+            default:  // finish_to_finish: finish ≥ finish + lag; finish ≤ late finish − lag
+                d.forward[slot] = from + e.lag - to;
+                d.backward[slot] = e.lag;
+                break;
+        }
+    }
+    // Positions are in topological order: one sweep spreads waiting along every precedence,
+    // those set aside included.
+    std::vector<std::pair<vertex_index, vertex_index>> set_aside;
+    for (auto i : d.left_out) set_aside.emplace_back(d.position[precedences[i].source], d.position[precedences[i].target]);
+    std::sort(set_aside.begin(), set_aside.end());
+    auto aside = set_aside.begin();
+    for (std::size_t p = 0; p < n; ++p) {
+        const bool waiting = d.flags[p] & waiting_flag;
+        for (; aside != set_aside.end() && aside->first == p; ++aside)
+            if (waiting) d.flags[aside->second] |= waiting_flag;
+        if (waiting)
+            for (auto e = d.first_out[p]; e < d.first_out[p + 1]; ++e) d.flags[d.successor[e]] |= waiting_flag;
+    }
+}
+
 }  // namespace
 
 plan_graph::plan_graph(std::vector<activity> activities, std::vector<precedence> precedences) {
@@ -112,20 +201,7 @@ plan_graph::plan_graph(std::vector<activity> activities, std::vector<precedence>
     auto d = std::make_shared<data>();
     d->order = topological_sort(n, precedences);
     if (d->order.size() == n) {
-        d->position.resize(n);
-        for (std::size_t p = 0; p < n; ++p) d->position[d->order[p]] = static_cast<vertex_index>(p);
-        // Successors laid out in topological order, so both passes read front to back.
-        d->first_out = first_slots(precedences, n, [&](const precedence& e) { return d->position[e.source]; });
-        d->successor.resize(precedences.size());
-        d->lag.resize(precedences.size());
-        d->type.resize(precedences.size());
-        auto next = d->first_out;
-        for (const auto& e : precedences) {
-            const auto slot = next[d->position[e.source]]++;
-            d->successor[slot] = d->position[e.target];
-            d->lag[slot] = e.lag;
-            d->type[slot] = e.type;
-        }
+        lay_out(*d, activities, precedences);
     } else {
         d->order.clear();
         d->cyclic = true;

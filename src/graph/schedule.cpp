@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
 #include <limits>
 
 namespace kehoach {
@@ -15,14 +16,6 @@ constexpr std::int32_t none = schedule::none;
 /// A finish that never comes (ongoing work), a late finish nothing bounds.
 constexpr std::int32_t never = std::numeric_limits<std::int32_t>::max();
 
-constexpr std::uint8_t continuous_flag = 1;
-constexpr std::uint8_t waiting_flag = 2;
-
-/// Ongoing work starts but never finishes: what waits for its finish is left out.
-bool honoured(bool source_continuous, bool target_continuous, dependency_type type) {
-    if (source_continuous && type != dependency_type::start_to_start) return false;
-    return !(target_continuous && type == dependency_type::finish_to_finish);
-}
 
 }  // namespace
 
@@ -31,6 +24,15 @@ kehoach::schedule plan_graph::schedule(const calendar& cal, schedule_options opt
     if (d.cyclic) throw_cycles();
     const auto n = size();
     kehoach::schedule out(*this, cal);
+    using clock = std::chrono::steady_clock;
+    auto lap = clock::now();
+    // Adds the time since the last lap to a phase of the profile, when one is asked for.
+    auto phase = [&](double schedule_profile::*seconds) {
+        if (!options.profile) return;
+        const auto now = clock::now();
+        options.profile->*seconds += std::chrono::duration<double>(now - lap).count();
+        lap = now;
+    };
 
     auto number_of = [&](date day, vertex_index v, std::string_view what) {
         try {
@@ -53,140 +55,129 @@ kehoach::schedule plan_graph::schedule(const calendar& cal, schedule_options opt
     }();
     out.start_ = *start;
 
-    // Inputs by topological position, so that both passes stream.
-    std::vector<std::int32_t> duration(n), earliest(n), deadline_end(n);
-    std::vector<std::uint8_t> flags(n);
+    // By topological position, so that both passes stream: the early start begins as the
+    // activity's own bound and the late finish as its deadline; the passes tighten them in place.
+    // Both live side by side, so that a successor costs one cache line, not two.
+    struct bounds {
+        std::int32_t early_start, late_finish;
+    };
+    // Waiting work starts "never": nothing it pushes can matter, and it is never a successor's
+    // tightest bound. Half the range leaves room for offsets without overflow.
+    constexpr std::int32_t waits = std::numeric_limits<std::int32_t>::max() / 2;
+    const auto& duration = d.duration;
+    const auto& flags = d.flags;
+    detail::column<bounds> at(n);
+    detail::column<std::int32_t> driver(n, none);
+    auto day = [](std::int32_t days_since_epoch) { return date{std::chrono::days{days_since_epoch}}; };
     for (std::size_t p = 0; p < n; ++p) {
-        const auto v = d.order[p];
-        const auto& a = d.activities[v];
-        duration[p] = a.duration;
-        earliest[p] = a.earliest_start ? std::max(first_day, number_of(*a.earliest_start, v, "earliest start")) : first_day;
-        deadline_end[p] = a.deadline ? number_of(*a.deadline, v, "deadline") + 1 : never;
-        flags[p] = static_cast<std::uint8_t>((a.continuous ? continuous_flag : 0) | (a.waiting ? waiting_flag : 0));
-    }
-    for (const auto& e : d.precedences) {
-        const auto& from = d.activities[e.source];
-        const auto& to = d.activities[e.target];
-        if (honoured(from.continuous, to.continuous, e.type)) continue;
-        const auto waiter = path(std::array{e.target});
-        const auto waited = path(std::array{e.source});
-        out.diagnostics.push_back(
-            {severity::warning, "dependency_on_ongoing", name(e.target), 0, 0,
-             from.continuous ? fmt::format("{} waits for {} to finish, but {} is ongoing work that never finishes: the "
-                                           "dependency is left out", waiter, waited, waited)
-                             : fmt::format("{} is ongoing work that never finishes, so it cannot finish after {}: the "
-                                           "dependency is left out", waiter, waited)});
+        const auto earliest = d.earliest_day[p], deadline = d.deadline_day[p];
+        at[p].early_start = flags[p] & waiting_flag ? waits
+                            : earliest == no_day    ? first_day
+                                                    : std::max(first_day, number_of(day(earliest), d.order[p], "earliest start"));
+        at[p].late_finish = deadline == no_day ? never : number_of(day(deadline), d.order[p], "deadline") + 1;
     }
     auto is = [&](std::size_t p, std::uint8_t flag) { return (flags[p] & flag) != 0; };
+    for (auto* column : {&out.early_start_, &out.early_finish_, &out.late_start_, &out.late_finish_, &out.total_slack_,
+                         &out.free_slack_, &out.driver_, &out.late_driver_})
+        column->assign(n, none);
+    phase(&schedule_profile::prepare_seconds);
 
-    // Forward pass: each position pushes its start and finish to its successors.
-    std::vector<std::int32_t> es(n, none), ef(n, none), pushed(n, std::numeric_limits<std::int32_t>::min()), driver(n, none);
-    std::int32_t horizon = first_day;
+    // Forward pass: each position pushes its early start to its successors.
     for (std::size_t p = 0; p < n; ++p) {
-        const auto edges_begin = d.first_out[p], edges_end = d.first_out[p + 1];
-        if (is(p, waiting_flag)) {
-            for (auto e = edges_begin; e < edges_end; ++e) flags[d.successor[e]] |= waiting_flag;
-            continue;
-        }
-        if (pushed[p] <= earliest[p]) driver[p] = none;
-        const auto start_p = std::max(earliest[p], pushed[p]);
-        const bool continuous = is(p, continuous_flag);
-        const auto finish_p = continuous ? never : start_p + duration[p];
-        es[p] = start_p;
-        ef[p] = finish_p;
-        if (!continuous) horizon = std::max(horizon, finish_p);
-        for (auto e = edges_begin; e < edges_end; ++e) {
-            const auto s = d.successor[e];
-            const auto type = d.type[e];
-            if (!honoured(continuous, is(s, continuous_flag), type)) continue;
-            const auto bound = type == dependency_type::finish_to_start ? finish_p + d.lag[e]
-                               : type == dependency_type::start_to_start ? start_p + d.lag[e]
-                                                                        : finish_p + d.lag[e] - duration[s];
-            if (bound > pushed[s]) {
-                pushed[s] = bound;
-                driver[s] = static_cast<std::int32_t>(p);
-            }
-        }
-    }
-    for (std::size_t p = 0; p < n; ++p)
-        if (deadline_end[p] != never) horizon = std::max(horizon, deadline_end[p]);
-
-    // Backward pass: each position pulls its late finish from its successors.
-    std::vector<std::int32_t> ls(n, never), lf(n, never), late_driver(n, none), total(n, none), free(n, none);
-    for (std::size_t p = n; p-- > 0;) {
-        if (is(p, continuous_flag)) continue;
-        auto finish = deadline_end[p];
-        std::int32_t drive = none;
-        bool bounded = finish != never;
-        std::int32_t gap = never;
-        const bool waiting = is(p, waiting_flag);
+        const auto start_p = at[p].early_start;
+        if (start_p == waits) continue;
+        // Without branches: whether a bound is the tightest yet is a coin toss the predictor loses.
         for (auto e = d.first_out[p]; e < d.first_out[p + 1]; ++e) {
             const auto s = d.successor[e];
-            const auto type = d.type[e];
-            if (!honoured(false, is(s, continuous_flag), type)) continue;
-            const auto lag = d.lag[e];
-            if (!waiting && !is(s, waiting_flag)) {
-                const auto room = type == dependency_type::finish_to_start ? es[s] - (ef[p] + lag)
-                                  : type == dependency_type::start_to_start ? es[s] - (es[p] + lag)
-                                                                           : ef[s] - (ef[p] + lag);
-                gap = std::min(gap, room);
-            }
+            const auto bound = start_p + d.forward[e];
+            const bool tighter = bound > at[s].early_start;
+            at[s].early_start = tighter ? bound : at[s].early_start;
+            driver[s] = tighter ? static_cast<std::int32_t>(p) : driver[s];
+        }
+    }
+    std::int32_t horizon = first_day;
+    for (std::size_t p = 0; p < n; ++p) {
+        if (!(flags[p] & (continuous_flag | waiting_flag))) horizon = std::max(horizon, at[p].early_start + duration[p]);
+        if (at[p].late_finish != never) horizon = std::max(horizon, at[p].late_finish);
+    }
+    phase(&schedule_profile::forward_seconds);
+
+    // Backward pass: each position pulls its late finish from its successors, and measures how
+    // far it can slip before it delays one (free slack; waiting successors start "never").
+    for (std::size_t p = n; p-- > 0;) {
+        if (is(p, continuous_flag)) {
+            at[p].late_finish = never;
+            continue;
+        }
+        const bool waiting = is(p, waiting_flag);
+        auto finish = at[p].late_finish;
+        bool bounded = finish != never;
+        std::int32_t drive = none;
+        std::int32_t gap = never;
+        const auto start_p = at[p].early_start;
+        for (auto e = d.first_out[p]; e < d.first_out[p + 1]; ++e) {
+            const auto successor = at[d.successor[e]];
+            gap = std::min(gap, successor.early_start - (start_p + d.forward[e]));
             // Ongoing work, and waiting work without a deadline ahead, ask nothing of their predecessors.
-            if (lf[s] == never) continue;
-            const auto bound = type == dependency_type::finish_to_start ? ls[s] - lag
-                               : type == dependency_type::start_to_start ? ls[s] - lag + duration[p]
-                                                                        : lf[s] - lag;
-            if (bound < finish) {
-                finish = bound;
-                drive = static_cast<std::int32_t>(s);
-            }
-            bounded = true;
+            const bool asks = successor.late_finish != never;
+            const auto bound = asks ? successor.late_finish - d.backward[e] : never;
+            const bool tighter = bound < finish;
+            finish = tighter ? bound : finish;
+            drive = tighter ? static_cast<std::int32_t>(d.successor[e]) : drive;
+            bounded |= asks;
         }
         // What nothing bounds must still finish by the horizon, once it can be scheduled at all:
         // the horizon says nothing about work that waits for an event.
         if (!bounded) finish = waiting ? never : horizon;
-        if (finish == never) continue;
-        lf[p] = finish;
-        ls[p] = finish - duration[p];
-        late_driver[p] = drive;
-        if (!waiting) {
-            total[p] = finish - ef[p];
-            free[p] = std::min(gap, total[p]);
-        }
+        at[p].late_finish = finish;
+        const auto v = d.order[p];
+        if (drive != none) out.late_driver_[v] = static_cast<std::int32_t>(d.order[static_cast<std::size_t>(drive)]);
+        if (!waiting) out.free_slack_[v] = std::min(gap, finish - (start_p + duration[p]));
     }
+    phase(&schedule_profile::backward_seconds);
 
-    // Back to vertex order, boundaries to days: work from boundary b to b' fills days b .. b' - 1;
-    // an activity of no duration is shown on the day it completes.
+    // Boundaries to days: work from boundary b to b' fills days b .. b' - 1; an activity of no
+    // duration is shown on the day it completes.
     out.horizon_ = cal.working_day(std::max(horizon - 1, first_day));
-    auto column = [n] { return std::vector<std::int32_t>(n, none); };
-    out.early_start_ = column(), out.early_finish_ = column(), out.late_start_ = column(), out.late_finish_ = column();
-    out.total_slack_ = column(), out.free_slack_ = column(), out.driver_ = column(), out.late_driver_ = column();
-    out.deadline_end_ = column();
     out.critical_.assign(n, 0);
     out.state_.assign(n, schedule_state::scheduled);
     for (std::size_t p = 0; p < n; ++p) {
         const auto v = d.order[p];
         const bool instant = duration[p] == 0;
-        if (deadline_end[p] != never) out.deadline_end_[v] = deadline_end[p];
-        if (driver[p] != none) out.driver_[v] = static_cast<std::int32_t>(d.order[static_cast<std::size_t>(driver[p])]);
-        if (late_driver[p] != none) out.late_driver_[v] = static_cast<std::int32_t>(d.order[static_cast<std::size_t>(late_driver[p])]);
-        const bool continuous = is(p, continuous_flag);
+        const auto es = at[p].early_start, lf = at[p].late_finish;
         if (is(p, waiting_flag)) {
             out.state_[v] = schedule_state::waiting;
-        } else if (continuous) {
-            out.state_[v] = schedule_state::continuous;
-            out.early_start_[v] = es[p];
         } else {
-            out.early_finish_[v] = std::max(ef[p] - 1, first_day);
-            out.early_start_[v] = instant ? out.early_finish_[v] : es[p];
-            out.total_slack_[v] = total[p];
-            out.free_slack_[v] = free[p];
-            out.critical_[v] = total[p] <= 0 ? 1 : 0;
+            if (driver[p] != none) out.driver_[v] = static_cast<std::int32_t>(d.order[static_cast<std::size_t>(driver[p])]);
+            if (is(p, continuous_flag)) {
+                out.state_[v] = schedule_state::continuous;
+                out.early_start_[v] = es;
+            } else {
+                const auto finish = es + duration[p];
+                const auto total = lf - finish;
+                out.early_finish_[v] = std::max(finish - 1, first_day);
+                out.early_start_[v] = instant ? out.early_finish_[v] : es;
+                out.total_slack_[v] = total;
+                out.critical_[v] = total <= 0 ? 1 : 0;
+            }
         }
-        if (lf[p] == never) continue;  // ongoing work, and waiting work nothing bounds, have no late dates
-        out.late_finish_[v] = lf[p] - 1;
-        out.late_start_[v] = instant ? lf[p] - 1 : ls[p];
+        if (lf == never) continue;  // ongoing work, and waiting work nothing bounds, have no late dates
+        out.late_finish_[v] = lf - 1;
+        out.late_start_[v] = instant ? lf - 1 : lf - duration[p];
     }
+    for (const auto i : d.left_out) {
+        const auto& e = d.precedences[i];
+        const auto waiter = path(std::array{e.target});
+        const auto waited = path(std::array{e.source});
+        out.diagnostics.push_back(
+            {severity::warning, "dependency_on_ongoing", name(e.target), 0, 0,
+             d.activities[e.source].continuous
+                 ? fmt::format("{} waits for {} to finish, but {} is ongoing work that never finishes: the dependency is left out",
+                               waiter, waited, waited)
+                 : fmt::format("{} is ongoing work that never finishes, so it cannot finish after {}: the dependency is left out",
+                               waiter, waited)});
+    }
+    phase(&schedule_profile::output_seconds);
     return out;
 }
 
@@ -206,7 +197,8 @@ std::vector<infeasibility> schedule::infeasible() const {
         auto binding = v;
         while (late_driver_[binding] != none) binding = static_cast<vertex_index>(late_driver_[binding]);
         late.deadline_of = binding;
-        late.deadline = calendar_.working_day(deadline_end_[binding] - 1);
+        // Negative slack comes from a deadline: the end of the chain of late drivers has one.
+        late.deadline = calendar_.roll_forward(*graph_.activities()[binding].deadline);
         found.push_back(std::move(late));
     }
     std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.slack < b.slack; });

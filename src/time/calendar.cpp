@@ -21,7 +21,7 @@ namespace {
 
 using namespace std::chrono;
 
-constexpr sys_days origin{year{calendar::first_year} / January / 1};
+constexpr sys_days origin = calendar::first_day;
 constexpr sys_days end_of_range{year{calendar::last_year} / December / 31};
 constexpr auto range_days = static_cast<std::size_t>((end_of_range - origin).count() + 1);
 
@@ -178,9 +178,12 @@ calendar calendar::with_working_week(working_week week) const {
     return copy;
 }
 
+void calendar::throw_outside(date day) {
+    throw error(fmt::format("{} is outside the calendar's range {}..{}", to_iso(day), to_iso(origin), to_iso(end_of_range)));
+}
+
 std::int32_t calendar::offset(date day) const {
-    if (!in_range(day))
-        throw error(fmt::format("{} is outside the calendar's range {}..{}", to_iso(day), to_iso(origin), to_iso(end_of_range)));
+    if (!in_range(day)) throw_outside(day);
     return static_cast<std::int32_t>((day - origin).count());
 }
 
@@ -278,10 +281,6 @@ date calendar::add_working_days(date day, int n) const {
     if (k < 0 || k >= static_cast<std::int64_t>(working_.size()))
         throw error(fmt::format("{} working days from {} is outside the calendar's range", n, to_iso(day)));
     return origin + days{working_[static_cast<std::size_t>(k)]};
-}
-
-std::int32_t calendar::working_day_number(date day) const {
-    return worked_before_[static_cast<std::size_t>(offset(day))];
 }
 
 date calendar::working_day(std::int32_t number) const {

@@ -65,11 +65,21 @@ private:
     std::vector<std::string> paths_;
 };
 
+/// Where a schedule's time went, for benchmarks and for tuning very large portfolios.
+struct schedule_profile {
+    double prepare_seconds = 0;   ///< dates to working-day numbers, in topological order
+    double forward_seconds = 0;   ///< the forward pass
+    double backward_seconds = 0;  ///< the backward pass
+    double output_seconds = 0;    ///< results back in vertex order
+};
+
 /// How to start a schedule.
 struct schedule_options {
     /// The first day work may start. When not given: the plan's issue date, else the earliest
     /// start of any activity.
     std::optional<date> start;
+    /// Filled in when given.
+    schedule_profile* profile = nullptr;
 };
 
 /// The graph as Boost.Graph sees it: activities are vertices in their own order, precedences are

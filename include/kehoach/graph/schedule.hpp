@@ -2,6 +2,7 @@
 /// @file A schedule by the critical-path method: early and late dates, slack, the critical items,
 ///       and why a deadline cannot be met.
 
+#include <kehoach/detail/large_allocator.hpp>
 #include <kehoach/diagnostic.hpp>
 #include <kehoach/enum_names.hpp>
 #include <kehoach/graph/plan_graph.hpp>
@@ -96,13 +97,12 @@ private:
     kehoach::calendar calendar_;
     date start_{};
     date horizon_{};
-    std::vector<std::int32_t> early_start_, early_finish_, late_start_, late_finish_;
-    std::vector<std::int32_t> total_slack_, free_slack_;
-    std::vector<std::uint8_t> critical_;
-    std::vector<schedule_state> state_;
-    std::vector<std::int32_t> driver_;        ///< the predecessor that sets the early start, or none
-    std::vector<std::int32_t> late_driver_;   ///< the successor that sets the late finish, or none
-    std::vector<std::int32_t> deadline_end_;  ///< own deadline as a boundary, or none
+    detail::column<std::int32_t> early_start_, early_finish_, late_start_, late_finish_;
+    detail::column<std::int32_t> total_slack_, free_slack_;
+    detail::column<std::uint8_t> critical_;
+    detail::column<schedule_state> state_;
+    detail::column<std::int32_t> driver_;        ///< the predecessor that sets the early start, or none
+    detail::column<std::int32_t> late_driver_;   ///< the successor that sets the late finish, or none
 };
 
 }  // namespace kehoach

@@ -64,6 +64,7 @@ class calendar {
 public:
     static constexpr int first_year = 2013;
     static constexpr int last_year = 2100;
+    static constexpr date first_day{std::chrono::year{first_year} / std::chrono::January / 1};
 
     /// Only the working week: no holidays.
     explicit calendar(working_week week = monday_to_friday);
@@ -104,7 +105,12 @@ public:
     /// How many working days of the calendar's range come before `day`: a working day's place in
     /// the sequence of working days (0-based), or the place of the next one for a rest day.
     /// Schedules count in these, so that working-day arithmetic is integer arithmetic.
-    [[nodiscard]] std::int32_t working_day_number(date day) const;
+    [[nodiscard]] std::int32_t working_day_number(date day) const {
+        // Inline: a schedule asks this twice for each of a million activities.
+        const auto i = (day - first_day).count();
+        if (i < 0 || i >= static_cast<std::int64_t>(worked_before_.size()) - 1) throw_outside(day);
+        return worked_before_[static_cast<std::size_t>(i)];
+    }
     /// The working day at place `number` of the sequence; throws kehoach::error outside the range.
     [[nodiscard]] date working_day(std::int32_t number) const;
     /// The days off and make-up working days of a year, by date.
@@ -117,6 +123,7 @@ public:
     [[nodiscard]] std::int32_t offset(date day) const;
 
 private:
+    [[noreturn]] static void throw_outside(date day);
     /// One year of an official schedule, as loaded.
     struct schedule {
         int year = 0;
