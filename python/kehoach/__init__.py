@@ -25,6 +25,7 @@ from .graph import Infeasibility, PlanGraph, Schedule
 from .lunar import LunarDate, from_lunar, leap_month, to_lunar
 from .plan import Diagnostic, Event, Item, Plan, Unit, read_plan, unit_key
 from .portfolio import Link, Portfolio, UnresolvedLink
+from .synthetic import SyntheticPortfolio, synthesize
 
 __version__: str = _core.__version__
 
@@ -47,6 +48,7 @@ __all__ = [
     "Portfolio",
     "RecurrenceRule",
     "Schedule",
+    "SyntheticPortfolio",
     "Unit",
     "UnresolvedLink",
     "ValidationError",
@@ -55,6 +57,7 @@ __all__ = [
     "leap_month",
     "parse_deadline",
     "read_plan",
+    "synthesize",
     "to_lunar",
     "unit_key",
 ]

@@ -180,8 +180,8 @@ class PlanGraph:
 
         ``items`` has ``id`` (int or str, unique) and ``duration`` (working days, default 1), and
         optionally ``window_start`` and ``window_end`` (dates: the earliest start and the deadline),
-        ``continuous`` (bool: ongoing work), ``plan`` and ``lead`` (carried into the schedule's
-        table). ``edges`` has ``source`` and ``target`` (item ids: the target waits for the source),
+        ``continuous`` (bool: ongoing work), ``waiting`` (bool: after an event with no date yet),
+        ``plan`` and ``lead`` (carried into the schedule's table). ``edges`` has ``source`` and ``target`` (item ids: the target waits for the source),
         optionally ``type`` (``finish_to_start`` — the default —, ``start_to_start``,
         ``finish_to_finish``, or ``FS``/``SS``/``FF``) and ``lag`` (working days, default 0).
 
@@ -197,8 +197,8 @@ class PlanGraph:
         duration = _whole_numbers(_optional_column(items, "duration"), n, 1, "items.duration", minimum=0)
         earliest = _days(_optional_column(items, "window_start"), n, "items.window_start")
         deadline = _days(_optional_column(items, "window_end"), n, "items.window_end")
-        continuous_column = _optional_column(items, "continuous")
-        continuous = np.zeros(n, dtype=bool) if continuous_column is None else np.asarray(continuous_column, dtype=bool)
+        continuous = _flags(_optional_column(items, "continuous"), n)
+        waiting = _flags(_optional_column(items, "waiting"), n)
         if edges is None:
             source = target = np.empty(0, dtype=np.uint32)
             types = np.empty(0, dtype=np.uint8)
@@ -209,7 +209,7 @@ class PlanGraph:
             target = position(_required(edges, "target", "edges"), "edges.target")
             types = _types(_optional_column(edges, "type"), len(source))
             lag = _whole_numbers(_optional_column(edges, "lag"), len(source), 0, "edges.lag")
-        impl = _core.PlanGraph.from_arrays(duration, earliest, deadline, continuous, source, target, types, lag)
+        impl = _core.PlanGraph.from_arrays(duration, earliest, deadline, continuous, waiting, source, target, types, lag)
         columns = {name: np.asarray(items[name]) for name in ("plan", "lead") if _optional_column(items, name) is not None}
         return cls(impl, ids, columns)
 
@@ -260,6 +260,10 @@ def _plan_columns(plans: Sequence[Any]) -> dict[str, list[Any]]:
             columns["lead"].append("; ".join(item.roles.get("lead", [])))
             columns["deadline"].append(item.deadline.text if item.deadline else "")
     return columns
+
+
+def _flags(column: Any, n: int) -> np.ndarray:
+    return np.zeros(n, dtype=bool) if column is None else np.asarray(column, dtype=bool)
 
 
 def _optional_column(table: Any, name: str) -> Any:

@@ -38,11 +38,12 @@ std::optional<date> optional_day(std::int64_t days) {
 
 plan_graph from_arrays(const input_array<std::int32_t>& duration, const input_array<std::int64_t>& earliest_start,
                        const input_array<std::int64_t>& deadline, const input_array<bool>& continuous,
+                       const input_array<bool>& waiting,
                        const input_array<std::uint32_t>& source, const input_array<std::uint32_t>& target,
                        const input_array<std::uint8_t>& type, const input_array<std::int32_t>& lag) {
     const auto n = static_cast<std::size_t>(duration.size());
     if (static_cast<std::size_t>(earliest_start.size()) != n || static_cast<std::size_t>(deadline.size()) != n ||
-        static_cast<std::size_t>(continuous.size()) != n)
+        static_cast<std::size_t>(continuous.size()) != n || static_cast<std::size_t>(waiting.size()) != n)
         throw py::value_error("the item columns differ in length");
     const auto m = static_cast<std::size_t>(source.size());
     if (static_cast<std::size_t>(target.size()) != m || static_cast<std::size_t>(type.size()) != m ||
@@ -54,9 +55,14 @@ plan_graph from_arrays(const input_array<std::int32_t>& duration, const input_ar
         const auto s = earliest_start.unchecked<1>();
         const auto e = deadline.unchecked<1>();
         const auto c = continuous.unchecked<1>();
+        const auto w = waiting.unchecked<1>();
         for (std::size_t i = 0; i < n; ++i) {
             const auto k = static_cast<py::ssize_t>(i);
-            activities[i] = {.duration = d(k), .earliest_start = optional_day(s(k)), .deadline = optional_day(e(k)), .continuous = c(k)};
+            activities[i] = {.duration = d(k),
+                             .earliest_start = optional_day(s(k)),
+                             .deadline = optional_day(e(k)),
+                             .continuous = c(k),
+                             .waiting = w(k)};
         }
     }
     std::vector<precedence> precedences(m);
@@ -79,7 +85,7 @@ plan_graph from_arrays(const input_array<std::int32_t>& duration, const input_ar
 void bind_schedule(py::module_& m) {
     py::class_<plan_graph>(m, "PlanGraph", "Activities and precedences, topologically laid out.")
         .def_static("from_arrays", &from_arrays, "duration"_a, "earliest_start"_a, "deadline"_a, "continuous"_a,
-                    "source"_a, "target"_a, "type"_a, "lag"_a)
+                    "waiting"_a, "source"_a, "target"_a, "type"_a, "lag"_a)
         .def_static("of_plan", [](const plan& p) { return plan_graph::of(p); }, "plan"_a)
         .def_static("of_portfolio", [](const portfolio& all) { return plan_graph::of(all); }, "portfolio"_a)
         .def("__len__", &plan_graph::size)

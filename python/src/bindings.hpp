@@ -98,6 +98,7 @@ void bind_plan(py::module_& m);
 void bind_plan_reader(py::module_& m);
 void bind_portfolio(py::module_& m);
 void bind_schedule(py::module_& m);
+void bind_synthetic(py::module_& m);
 void bind_summary(py::module_& m);
 
 }  // namespace kehoach::python

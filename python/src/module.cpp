@@ -14,5 +14,6 @@ PYBIND11_MODULE(_core, m) {
     bind_plan_reader(m);
     bind_portfolio(m);
     bind_schedule(m);
+    bind_synthetic(m);
     bind_summary(m);
 }

@@ -301,7 +301,7 @@ private:
             const auto effort = std::max<std::uint32_t>(1, std::uint32_t{out_.item_duration[i]} * 7 / 5 * (100 + random_.below(150)) / 100);
             const auto finish = start + days{effort};
             if (random_.per_mille(40)) {
-                out_.status.push_back({i, start + days{1 + random_.below(effort)}, status_state::cancelled, -1});
+                out_.status.push_back({i, std::min(year_end, start + days{1 + random_.below(effort)}), status_state::cancelled, -1});
                 continue;
             }
             for (auto report = next_report(start); report < finish && report <= year_end; report = next_report(report)) {

@@ -1,0 +1,110 @@
+#include <kehoach/graph/synthetic.hpp>
+
+#include <kehoach/graph/schedule.hpp>
+#include <kehoach/time/calendar.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <map>
+
+using namespace kehoach;
+
+namespace {
+
+const synthetic_portfolio& small() {
+    static const auto portfolio = synthesize({.seed = 7, .items = 10'000});
+    return portfolio;
+}
+
+}  // namespace
+
+TEST_CASE("a synthetic portfolio cascades national → provinces → districts → communes", "[synthetic]") {
+    const auto& s = small();
+    std::map<plan_level, int> plans;
+    for (auto level : s.plan_levels) ++plans[level];
+    // 10,000 items scale the country (63 / 700 / 10,000) down: 1 province, 11 districts, 155 communes.
+    CHECK(plans == std::map<plan_level, int>{{plan_level::national, 1}, {plan_level::province, 1}, {plan_level::district, 11},
+                                             {plan_level::commune, 155}});
+    CHECK(s.size() > 9'000);
+    CHECK(s.size() < 11'000);
+    for (std::uint32_t k = 1; k < s.plan_levels.size(); ++k) {
+        const auto parent = s.plan_parent[k];
+        REQUIRE(parent != synthetic_portfolio::none);
+        CHECK(static_cast<int>(s.plan_levels[parent]) + 1 == static_cast<int>(s.plan_levels[k]));
+        CHECK(s.plan_issued[parent] < s.plan_issued[k]);  // a plan follows the one it implements
+    }
+    const auto dependencies_per_task = static_cast<double>(s.dependencies.size()) / static_cast<double>(s.size());
+    CHECK(dependencies_per_task > 1.5);
+    CHECK(dependencies_per_task < 2.5);
+    for (const auto& d : s.dependencies) {
+        CHECK(d.source < d.target);  // earlier tasks only: acyclic
+        CHECK(s.item_plan[d.source] == s.item_plan[d.target]);
+    }
+    for (std::uint32_t i = 0; i < s.size(); ++i)
+        if (s.item_implements[i] != synthetic_portfolio::none) {
+            const auto parent_item = s.item_implements[i];
+            CHECK(s.item_plan[parent_item] == s.plan_parent[s.item_plan[i]]);
+            CHECK(s.item_group[parent_item] != synthetic_portfolio::none);  // a task, not a section
+        }
+}
+
+TEST_CASE("the same seed gives the same portfolio; another seed another", "[synthetic]") {
+    const auto again = synthesize({.seed = 7, .items = 10'000});
+    CHECK(again.item_duration == small().item_duration);
+    CHECK(again.dependencies == small().dependencies);
+    CHECK(again.status == small().status);
+    CHECK(again.plan_numbers == small().plan_numbers);
+    const auto other = synthesize({.seed = 8, .items = 10'000});
+    CHECK(other.dependencies != small().dependencies);
+}
+
+TEST_CASE("the columns' graph schedules exactly as the plans they describe", "[synthetic]") {
+    const auto& s = small();
+    const auto from_columns = s.graph();
+    CHECK(from_columns.cycles().empty());
+    const auto plans = s.to_portfolio();
+    CHECK(plans.unresolved().empty());
+    const auto cal = calendar::vietnam();
+    const auto a = from_columns.schedule(cal);
+    const auto b = plan_graph::of(plans).schedule(cal);
+    CHECK(a.start() == b.start());
+    auto same = [](auto x, auto y) { return std::equal(x.begin(), x.end(), y.begin(), y.end()); };
+    CHECK(same(a.early_start(), b.early_start()));
+    CHECK(same(a.late_finish(), b.late_finish()));
+    CHECK(same(a.total_slack(), b.total_slack()));
+    CHECK(same(a.free_slack(), b.free_slack()));
+    CHECK(same(a.state(), b.state()));
+    // Some of everything a real cascade has.
+    std::map<schedule_state, std::size_t> states;
+    for (auto state : a.state()) ++states[state];
+    CHECK(states[schedule_state::continuous] > s.size() / 10);
+    CHECK(states[schedule_state::waiting] > 0);
+    CHECK(!a.infeasible().empty());
+}
+
+TEST_CASE("a year of monthly status updates, in date order, about tasks", "[synthetic]") {
+    const auto& s = small();
+    REQUIRE(s.status.size() > s.size());
+    CHECK(std::is_sorted(s.status.begin(), s.status.end(), [](const auto& x, const auto& y) { return x.day < y.day; }));
+    std::map<status_state, std::size_t> states;
+    for (const auto& row : s.status) {
+        ++states[row.state];
+        CHECK(s.item_group[row.item] != synthetic_portfolio::none);
+        CHECK(row.day <= *make_date(2024, 12, 31));
+        if (row.state == status_state::done) CHECK(row.percent == 100);
+        if (row.state == status_state::progress) CHECK(row.percent < 100);
+    }
+    CHECK(states.size() == 4);
+}
+
+TEST_CASE("national scale: 63 provinces, about 700 districts and 10,000 communes", "[synthetic][scale]") {
+    const auto country = synthesize({.seed = 1, .status = false});
+    std::map<plan_level, int> plans;
+    for (auto level : country.plan_levels) ++plans[level];
+    CHECK(plans[plan_level::province] == 63);
+    CHECK(plans[plan_level::district] == 700);
+    CHECK(plans[plan_level::commune] == 10'000);
+    CHECK(country.size() > 600'000);
+    CHECK(country.size() < 700'000);
+}
