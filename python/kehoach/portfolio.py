@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import os
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
@@ -51,6 +52,20 @@ class Portfolio:
         self._plans: list[Plan] = []
         for plan in plans:
             self.add(plan)
+
+    @classmethod
+    def from_folder(cls, folder: str | os.PathLike[str]) -> Portfolio:
+        """Every plan of a folder: plan@1 files (``.json``) and plan documents (``.txt``, ``.md``),
+        in name order; other files are left alone.
+
+        Raises
+        ------
+        ParseError
+            Naming the file, line and column of a plan that cannot be read.
+        KehoachError
+            For a folder with no plans.
+        """
+        return cls(Plan(impl) for impl in _core._load_portfolio(os.fspath(folder)))
 
     def add(self, plan: Plan | PathOrText) -> Plan:
         """Add a plan (or read one from a plan@1 path or text); returns the plan."""

@@ -3,6 +3,15 @@
 namespace kehoach::python {
 
 void bind_portfolio(py::module_& m) {
+    m.def(
+        "_load_portfolio",
+        [](const std::filesystem::path& folder) {
+            const auto all = load_portfolio(folder);
+            std::vector<std::shared_ptr<plan>> plans;
+            for (const auto& p : all.plans()) plans.push_back(std::make_shared<plan>(p));
+            return plans;
+        },
+        "folder"_a);
     py::class_<portfolio>(m, "Portfolio", "Plans that cascade, linked item to item.")
         .def(py::init<>())
         .def("add", &portfolio::add, "plan"_a, "Adds a copy of the plan; returns its index.")

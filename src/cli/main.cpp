@@ -2,6 +2,7 @@
 
 #include "calendar_text.hpp"
 #include "schedule_text.hpp"
+#include "synth_files.hpp"
 #include "summary_text.hpp"
 
 #include <kehoach/kehoach.hpp>
@@ -79,12 +80,25 @@ int run(int argc, char** argv) {
     std::string schedule_format = "table";
     bool check_deadlines = false;
     auto* schedule = app.add_subcommand("schedule", "Compute when each item can and must happen: dates, slack, critical items");
-    schedule->add_option("FILE", schedule_file, "plan document or plan@1 JSON file, or - for standard input")->required();
+    schedule->add_option("FILE", schedule_file,
+                         "plan document or plan@1 JSON file, - for standard input, or a folder of plans (a portfolio)")
+        ->required();
     schedule->add_option("--start", schedule_start, "the first day work may start (YYYY-MM-DD); default: the plan's issue date");
     schedule->add_option("--format", schedule_format, "table (default), json (schedule@1) or csv")
         ->check(CLI::IsMember({"table", "json", "csv"}));
     schedule->add_flag("--check", check_deadlines, "exit 1 when an item cannot meet its deadline");
     add_language(schedule);
+
+    kehoach::synthetic_options synth_options;
+    std::string synth_folder;
+    bool synth_plans = false;
+    auto* synth = app.add_subcommand("synth", "Make a synthetic national portfolio (deterministic by seed) as CSV tables");
+    synth->add_option("--items", synth_options.items, "about how many items (645000: the country)")->check(CLI::Range(1, 10'000'000));
+    synth->add_option("--seed", synth_options.seed, "the seed: the same seed gives the same portfolio");
+    synth->add_option("--year", synth_options.year, "the plans' year")
+        ->check(CLI::Range(kehoach::calendar::first_year, kehoach::calendar::last_year - 1));
+    synth->add_option("--out", synth_folder, "the folder to write plans.csv, items.csv, edges.csv, status.csv into")->required();
+    synth->add_flag("--plans", synth_plans, "also write each plan as a plan@1 file under OUT/plans (for thousands of items)");
 
     std::string phrase;
     std::string issued;
@@ -117,13 +131,31 @@ int run(int argc, char** argv) {
         const auto text = calendar_format == "json" ? cal.schedule_json(calendar_year)
                                                      : kehoach::cli::calendar_text(cal, calendar_year, lang);
         std::fputs(text.c_str(), stdout);
+    } else if (synth->parsed()) {
+        const auto s = kehoach::synthesize(synth_options);
+        const auto files = kehoach::cli::write_synthetic(s, synth_folder, synth_plans);
+        fmt::print("{} plans, {} items, {} dependencies, {} status rows: {} files in {}\n", s.plan_levels.size(), s.size(),
+                   s.dependencies.size(), s.status.size(), files, synth_folder);
     } else if (schedule->parsed()) {
-        const auto p = kehoach::load_plan(schedule_file);
+        // A folder is a portfolio: its plans, linked by what they implement.
+        const bool folder = std::filesystem::is_directory(schedule_file);
+        std::vector<std::string> titles;
+        auto graph = [&] {
+            if (!folder) {
+                const auto p = kehoach::load_plan(schedule_file);
+                for (const auto& it : p.items()) titles.push_back(it.title);
+                return kehoach::plan_graph::of(p);
+            }
+            const auto all = kehoach::load_portfolio(schedule_file);
+            for (const auto& p : all.plans())
+                for (const auto& it : p.items()) titles.push_back(it.title);
+            return kehoach::plan_graph::of(all);
+        }();
         try {
-            const auto s = kehoach::plan_graph::of(p).schedule(kehoach::calendar::vietnam(), {.start = date_option("--start", schedule_start)});
+            const auto s = graph.schedule(kehoach::calendar::vietnam(), {.start = date_option("--start", schedule_start)});
             const auto text = schedule_format == "json" ? kehoach::to_schedule_json(s)
                               : schedule_format == "csv" ? kehoach::to_schedule_csv(s)
-                                                         : kehoach::cli::schedule_text(p, s, lang);
+                                                         : kehoach::cli::schedule_text(s, titles, lang);
             std::fputs(text.c_str(), stdout);
             if (check_deadlines && !s.infeasible().empty()) return exit_findings;
         } catch (const kehoach::cycle_error& e) {

@@ -27,8 +27,8 @@ constexpr labels vietnamese{
     "thường xuyên từ {}",
     "chờ sự kiện",
     "Không thể hoàn thành đúng hạn ({})",
-    "  mục {}: trễ {} ngày làm việc so với hạn {}",
-    " (hạn của mục {})",
+    "  {}: trễ {} ngày làm việc so với hạn {}",
+    " (hạn của {})",
     "    do: {}",
     "Lưu ý",
     "Mọi mục đều có thể hoàn thành đúng hạn.",
@@ -40,8 +40,8 @@ constexpr labels english{
     "ongoing from {}",
     "waiting for an event",
     "Cannot meet their deadline ({})",
-    "  item {}: {} working days late for its deadline {}",
-    " (the deadline of item {})",
+    "  {}: {} working days late for its deadline {}",
+    " (the deadline of {})",
     "    because: {}",
     "Notes",
     "Every item can meet its deadline.",
@@ -72,32 +72,33 @@ std::string clipped(std::string_view text, std::size_t width) {
 
 }  // namespace
 
-std::string schedule_text(const plan& p, const schedule& s, language lang) {
+std::string schedule_text(const schedule& s, const std::vector<std::string>& titles, language lang) {
     const auto& l = lang == language::vi ? vietnamese : english;
     std::string out;
     auto to = std::back_inserter(out);
     const auto& g = s.graph();
-    fmt::format_to(to, fmt::runtime(l.heading), g.plan_name(0).empty() ? p.info.title : g.plan_name(0), day_text(s.start(), lang),
-                   day_text(s.horizon(), lang));
+    const bool several = g.plan_count() > 1;
+    const auto subject = several ? fmt::format(fmt::runtime(lang == language::vi ? "{} kế hoạch" : "{} plans"), g.plan_count()) : g.plan_name(0);
+    fmt::format_to(to, fmt::runtime(l.heading), subject, day_text(s.start(), lang), day_text(s.horizon(), lang));
     out += "\n\n";
     fmt::format_to(to, fmt::runtime(l.columns), lang == language::vi ? "Mục" : "Item", lang == language::vi ? "Nội dung" : "Title",
                    lang == language::vi ? "Bắt đầu" : "Start", lang == language::vi ? "Xong sớm" : "Finish",
                    lang == language::vi ? "Hạn cuối" : "Late fin.", lang == language::vi ? "Dự trữ" : "Slack");
     out += '\n';
     for (vertex_index v = 0; v < s.size(); ++v) {
-        const auto& it = p[v];
-        const auto title = clipped(it.title, 42);
+        const auto id = several ? g.name(v) : g.item_name(v);
+        const auto title = clipped(titles.at(v), 42);
         switch (s.state()[v]) {
             case schedule_state::continuous:
-                fmt::format_to(to, "{:<10} {:<42} {}\n", it.id, title,
+                fmt::format_to(to, "{:<10} {:<42} {}\n", id, title,
                                fmt::format(fmt::runtime(l.ongoing), day_text(s, s.early_start()[v], lang)));
                 break;
             case schedule_state::waiting:
-                fmt::format_to(to, "{:<10} {:<42} {:>10} {:>10} {:>10}  {}\n", it.id, title, "", "",
+                fmt::format_to(to, "{:<10} {:<42} {:>10} {:>10} {:>10}  {}\n", id, title, "", "",
                                day_text(s, s.late_finish()[v], lang), l.waiting);
                 break;
             case schedule_state::scheduled:
-                fmt::format_to(to, "{:<10} {:<42} {:>10} {:>10} {:>10} {:>6}{}\n", it.id, title,
+                fmt::format_to(to, "{:<10} {:<42} {:>10} {:>10} {:>10} {:>6}{}\n", id, title,
                                day_text(s, s.early_start()[v], lang), day_text(s, s.early_finish()[v], lang),
                                day_text(s, s.late_finish()[v], lang), s.total_slack()[v], s.critical()[v] ? " *" : "");
                 break;
@@ -112,8 +113,11 @@ std::string schedule_text(const plan& p, const schedule& s, language lang) {
         fmt::format_to(to, fmt::runtime(l.late_heading), late.size());
         out += '\n';
         for (const auto& item : late) {
-            fmt::format_to(to, fmt::runtime(l.late_line), g.item_name(item.activity), -item.slack, day_text(item.deadline, lang));
-            if (item.deadline_of != item.activity) fmt::format_to(to, fmt::runtime(l.deadline_of), g.item_name(item.deadline_of));
+            auto named = [&](vertex_index v) {
+                return several ? g.name(v) : fmt::format("{} {}", lang == language::vi ? "mục" : "item", g.item_name(v));
+            };
+            fmt::format_to(to, fmt::runtime(l.late_line), named(item.activity), -item.slack, day_text(item.deadline, lang));
+            if (item.deadline_of != item.activity) fmt::format_to(to, fmt::runtime(l.deadline_of), named(item.deadline_of));
             out += '\n';
             if (item.chain.size() > 1) {
                 fmt::format_to(to, fmt::runtime(l.because), g.path(item.chain));

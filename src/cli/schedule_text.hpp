@@ -7,11 +7,12 @@
 #include <kehoach/model/plan.hpp>
 
 #include <string>
+#include <vector>
 
 namespace kehoach::cli {
 
-/// A table of the plan's items with their dates and slack, then what cannot meet its deadline and
-/// what the schedule noticed.
-[[nodiscard]] std::string schedule_text(const plan& p, const schedule& s, language lang);
+/// A table of the items (`titles` by vertex) with their dates and slack, then what cannot meet
+/// its deadline and what the schedule noticed. Several plans: each row names its plan.
+[[nodiscard]] std::string schedule_text(const schedule& s, const std::vector<std::string>& titles, language lang);
 
 }  // namespace kehoach::cli

@@ -31,6 +31,7 @@ struct plan_graph::data {
     detail::column<std::int32_t> earliest_day;  // by position: days since 1970-01-01, or no_day
     detail::column<std::int32_t> deadline_day;
     detail::column<std::uint32_t> first_out;  // successors of position p: [first_out[p], first_out[p + 1])
+    detail::column<vertex_index> source;      // as positions, ascending
     detail::column<vertex_index> successor;   // as positions
     detail::column<std::int32_t> forward;     // early start of the successor ≥ early start + forward
     detail::column<std::int32_t> backward;    // late finish ≤ late finish of the successor − backward

@@ -140,6 +140,7 @@ void lay_out(plan_graph::data& d, std::span<const activity> activities, std::spa
     }
     for (std::size_t p = 0; p < n; ++p) d.first_out[p + 1] += d.first_out[p];
     const auto kept = d.first_out[n];
+    d.source.resize(kept);
     d.successor.resize(kept);
     d.forward.resize(kept);
     d.backward.resize(kept);
@@ -149,6 +150,7 @@ void lay_out(plan_graph::data& d, std::span<const activity> activities, std::spa
         const precedence e{d.position[link.source], d.position[link.target], link.type, link.lag};
         const auto slot = next[e.source]++;
         const auto from = d.duration[e.source], to = d.duration[e.target];
+        d.source[slot] = e.source;
         d.successor[slot] = e.target;
         switch (e.type) {
             case dependency_type::finish_to_start:  // start ≥ finish + lag; finish ≤ late start − lag

@@ -82,18 +82,29 @@ kehoach::schedule plan_graph::schedule(const calendar& cal, schedule_options opt
         column->assign(n, none);
     phase(&schedule_profile::prepare_seconds);
 
-    // Forward pass: each position pushes its early start to its successors.
-    for (std::size_t p = 0; p < n; ++p) {
-        const auto start_p = at[p].early_start;
-        if (start_p == waits) continue;
+    // The passes read through restrict pointers: a store to a bound could otherwise alias every
+    // integer column, and the compiler would reload each of them after every store.
+    const auto* __restrict first_out = d.first_out.data();
+    const auto* __restrict successor = d.successor.data();
+    const auto* __restrict forward = d.forward.data();
+    const auto* __restrict backward = d.backward.data();
+    auto* __restrict bound_of = at.data();
+    auto* __restrict driven_by = driver.data();
+
+    // Forward pass: each precedence pushes its source's early start to its successor, in one flat
+    // sweep: precedences are sorted by source position, so a source is final before its first
+    // precedence comes, and a sweep has no inner loop whose end the predictor must guess. What
+    // follows waiting work stays "never" (the bound is capped there).
+    const auto* __restrict source_of = d.source.data();
+    const auto precedence_count = d.successor.size();
+    for (std::size_t e = 0; e < precedence_count; ++e) {
+        const auto s = successor[e];
+        const auto from = source_of[e];
+        const auto bound = std::min(bound_of[from].early_start + forward[e], waits);
         // Without branches: whether a bound is the tightest yet is a coin toss the predictor loses.
-        for (auto e = d.first_out[p]; e < d.first_out[p + 1]; ++e) {
-            const auto s = d.successor[e];
-            const auto bound = start_p + d.forward[e];
-            const bool tighter = bound > at[s].early_start;
-            at[s].early_start = tighter ? bound : at[s].early_start;
-            driver[s] = tighter ? static_cast<std::int32_t>(p) : driver[s];
-        }
+        const bool tighter = bound > bound_of[s].early_start;
+        bound_of[s].early_start = tighter ? bound : bound_of[s].early_start;
+        driven_by[s] = tighter ? static_cast<std::int32_t>(from) : driven_by[s];
     }
     std::int32_t horizon = first_day;
     for (std::size_t p = 0; p < n; ++p) {
@@ -115,15 +126,16 @@ kehoach::schedule plan_graph::schedule(const calendar& cal, schedule_options opt
         std::int32_t drive = none;
         std::int32_t gap = never;
         const auto start_p = at[p].early_start;
-        for (auto e = d.first_out[p]; e < d.first_out[p + 1]; ++e) {
-            const auto successor = at[d.successor[e]];
-            gap = std::min(gap, successor.early_start - (start_p + d.forward[e]));
+        const auto end = first_out[p + 1];
+        for (auto e = first_out[p]; e < end; ++e) {
+            const auto next = bound_of[successor[e]];
+            gap = std::min(gap, next.early_start - (start_p + forward[e]));
             // Ongoing work, and waiting work without a deadline ahead, ask nothing of their predecessors.
-            const bool asks = successor.late_finish != never;
-            const auto bound = asks ? successor.late_finish - d.backward[e] : never;
+            const bool asks = next.late_finish != never;
+            const auto bound = asks ? next.late_finish - backward[e] : never;
             const bool tighter = bound < finish;
             finish = tighter ? bound : finish;
-            drive = tighter ? static_cast<std::int32_t>(d.successor[e]) : drive;
+            drive = tighter ? static_cast<std::int32_t>(successor[e]) : drive;
             bounded |= asks;
         }
         // What nothing bounds must still finish by the horizon, once it can be scheduled at all:

@@ -1,5 +1,6 @@
 #include <kehoach/io/schedule_json.hpp>
 
+#include "../detail/csv.hpp"
 #include "../detail/json_writer.hpp"
 
 #include <fmt/format.h>
@@ -32,20 +33,6 @@ ordered_json references(const schedule& s, std::span<const vertex_index> chain) 
     auto out = ordered_json::array();
     for (auto v : chain) out.push_back(reference(s, v));
     return out;
-}
-
-/// RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled.
-void csv_field(std::string& out, std::string_view field) {
-    if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
-        out += field;
-        return;
-    }
-    out += '"';
-    for (char c : field) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    out += '"';
 }
 
 }  // namespace
@@ -96,10 +83,10 @@ std::string to_schedule_csv(const schedule& s) {
     out += "id,state,early_start,early_finish,late_start,late_finish,total_slack,free_slack,critical\r\n";
     for (vertex_index v = 0; v < s.size(); ++v) {
         if (plans) {
-            csv_field(out, g.plan_name(v));
+            detail::csv_field(out, g.plan_name(v));
             out += ',';
         }
-        csv_field(out, g.item_name(v));
+        detail::csv_field(out, g.item_name(v));
         const bool slack = s.total_slack()[v] != schedule::none;
         fmt::format_to(std::back_inserter(out), ",{},{},{},{},{},{},{},{}\r\n", to_string(s.state()[v]),
                        iso_or_empty(s, s.early_start()[v]), iso_or_empty(s, s.early_finish()[v]),

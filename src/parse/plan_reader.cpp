@@ -1376,6 +1376,20 @@ plan detail::document_reader::build() {
 
 plan read_plan(std::string_view text, const read_options& options) { return detail::document_reader(text, options).read(); }
 
+portfolio load_portfolio(const std::filesystem::path& folder, const read_options& options) {
+    if (!std::filesystem::is_directory(folder)) throw error(fmt::format("{}: not a folder", folder.string()));
+    std::vector<std::filesystem::path> files;
+    for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+        const auto extension = entry.path().extension();
+        if (entry.is_regular_file() && (extension == ".json" || extension == ".txt" || extension == ".md")) files.push_back(entry.path());
+    }
+    if (files.empty()) throw error(fmt::format("{}: no plans here (.json, .txt or .md files)", folder.string()));
+    std::sort(files.begin(), files.end());
+    portfolio all;
+    for (const auto& file : files) all.add(load_plan(file, options));
+    return all;
+}
+
 plan load_plan(const std::filesystem::path& path, read_options options) {
     const std::string text = read_input(path);
     options.source = input_name(path);

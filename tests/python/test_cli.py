@@ -7,6 +7,10 @@ import io
 import json
 import subprocess
 
+import pandas as pd
+
+import kehoach
+
 from conftest import FOUNDING_PLAN, ROOT
 
 GOOD = FOUNDING_PLAN.read_text(encoding="utf-8")
@@ -204,3 +208,29 @@ def test_schedule_refuses_a_bad_start(cli):
     result = run(cli, "schedule", "--start", "2023-02-30", str(FOUNDING_PLAN))
     assert result.returncode == 2
     assert result.stderr == "kehoach: --start: '2023-02-30' is not a date YYYY-MM-DD that exists\n"
+
+
+def test_synth_writes_tables_and_plans_a_folder_schedules_as_a_portfolio(cli, tmp_path):
+    result = run(cli, "synth", "--items", "2000", "--seed", "3", "--out", str(tmp_path), "--plans")
+    assert result.returncode == 0, result.stderr
+    country = kehoach.synthesize(items=2000, seed=3)
+    assert result.stdout.startswith(f"{len(country.plans)} plans, {len(country)} items")
+    items = list(csv.DictReader(io.StringIO((tmp_path / "items.csv").read_text(encoding="utf-8"))))
+    assert [row["item"] for row in items] == country.items["item"].tolist()
+    edges = (tmp_path / "edges.csv").read_text(encoding="utf-8").splitlines()
+    assert len(edges) == len(country.edges) + 1
+    plan_files = sorted((tmp_path / "plans").glob("*.plan.json"))
+    assert len(plan_files) == len(country.plans)
+    # The folder of plan@1 files schedules as the portfolio the tables describe.
+    document = json.loads(run(cli, "schedule", "--format", "json", str(tmp_path / "plans")).stdout)
+    expected = country.graph().schedule()
+    assert len(document["infeasible"]) == len(expected.infeasible())
+    assert all("plan" in row for row in document["items"])
+    assert [row.get("total_slack") for row in document["items"]] == [
+        None if pd.isna(slack) else int(slack) for slack in expected.to_pandas().total_slack]
+
+
+def test_schedule_of_a_folder_without_plans_is_refused(cli, tmp_path):
+    result = run(cli, "schedule", str(tmp_path))
+    assert result.returncode == 2
+    assert result.stderr == f"kehoach: {tmp_path}: no plans here (.json, .txt or .md files)\n"

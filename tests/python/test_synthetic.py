@@ -69,3 +69,19 @@ def test_same_seed_same_portfolio_and_bad_sizes():
     assert not np.array_equal(kehoach.synthesize(items=3_000, seed=12).edges.source, a.edges.source)
     with pytest.raises(ValueError, match="items must be 1 or more"):
         kehoach.synthesize(items=0)
+
+
+def test_a_folder_of_plans_reads_back_as_the_same_portfolio(tmp_path):
+    small = kehoach.synthesize(items=1_500, seed=9)
+    for index, plan in enumerate(small.to_portfolio().plans):
+        (tmp_path / f"{index:03}.plan.json").write_text(plan.to_json(), encoding="utf-8")
+    (tmp_path / "notes.csv").write_text("not a plan", encoding="utf-8")
+    read = kehoach.Portfolio.from_folder(tmp_path)
+    assert len(read) == len(small.plans)
+    assert read.schedule().to_pandas().total_slack.equals(small.graph().schedule().to_pandas().total_slack)
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(kehoach.KehoachError, match="empty: no plans here"):
+        kehoach.Portfolio.from_folder(empty)
+    with pytest.raises(kehoach.KehoachError, match="nowhere: not a folder"):
+        kehoach.Portfolio.from_folder(tmp_path / "nowhere")

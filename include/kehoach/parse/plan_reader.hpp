@@ -2,6 +2,7 @@
 /// @file The plan-document reader: the text of a "Kế hoạch" (from PDF, DOCX or a web page) to a plan.
 
 #include <kehoach/model/plan.hpp>
+#include <kehoach/model/portfolio.hpp>
 
 #include <cstddef>
 #include <filesystem>
@@ -36,5 +37,10 @@ struct read_options {
 
 /// Reads a plan file: plan@1 JSON, or a plan document (.txt, .md). "-" reads standard input.
 [[nodiscard]] plan load_plan(const std::filesystem::path& path, read_options options = {});
+
+/// Reads every plan of a folder (`.json`, `.txt`, `.md`, in name order; other files are left
+/// alone) into a portfolio, whose `implements` links then resolve. Throws kehoach::error for a
+/// folder without plans, and parse_error naming the file that cannot be read.
+[[nodiscard]] portfolio load_portfolio(const std::filesystem::path& folder, const read_options& options = {});
 
 }  // namespace kehoach
