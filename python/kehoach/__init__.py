@@ -24,13 +24,14 @@ from .deadline import Deadline, DeadlineWarning, Occurrence, RecurrenceRule, par
 from .graph import Infeasibility, PlanGraph, Schedule
 from .lunar import LunarDate, from_lunar, leap_month, to_lunar
 from .plan import Diagnostic, Event, Item, Plan, Unit, read_plan, unit_key
-from .portfolio import Link, Portfolio, UnresolvedLink
+from .portfolio import CoverageGap, Link, LinkSuggestion, Portfolio, UnresolvedLink
 from .synthetic import SyntheticPortfolio, synthesize
 
 __version__: str = _core.__version__
 
 __all__ = [
     "Calendar",
+    "CoverageGap",
     "CycleError",
     "Deadline",
     "DeadlineWarning",
@@ -40,6 +41,7 @@ __all__ = [
     "Item",
     "KehoachError",
     "Link",
+    "LinkSuggestion",
     "LunarDate",
     "Occurrence",
     "ParseError",

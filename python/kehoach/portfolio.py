@@ -8,9 +8,10 @@ from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 from . import _core
+from ._core import KehoachError
 from .plan import Plan, PathOrText
 
-__all__ = ["Link", "Portfolio", "UnresolvedLink"]
+__all__ = ["CoverageGap", "Link", "LinkSuggestion", "Portfolio", "UnresolvedLink"]
 
 
 class Link(NamedTuple):
@@ -29,6 +30,27 @@ class UnresolvedLink(NamedTuple):
     child_item: str
     plan: str
     item: str
+    reason: str
+
+
+class CoverageGap(NamedTuple):
+    """A task of ``parent_plan`` that the ``missing`` plans, which implement that plan, carry out
+    nothing of."""
+
+    parent_plan: Plan
+    parent_item: str
+    missing: list[Plan]
+
+
+class LinkSuggestion(NamedTuple):
+    """A link that looks likely, for review: ``score`` 0..1 from shared title words and the same
+    number, ``reason`` in words. Apply the ones you accept with :meth:`Portfolio.link`."""
+
+    child_plan: Plan
+    child_item: str
+    parent_plan: Plan
+    parent_item: str
+    score: float
     reason: str
 
 
@@ -106,6 +128,42 @@ class Portfolio:
         from .graph import PlanGraph
 
         return PlanGraph.from_portfolio(self).schedule(start, calendar)
+
+    def coverage(self) -> list[CoverageGap]:
+        """For each task of a plan that others implement, the implementing plans that carry out
+        nothing of it (by the links the plans state and those given to :meth:`link`)."""
+        plans = self._plans
+        return [CoverageGap(plans[p], item, [plans[c] for c in missing]) for p, item, missing in self._impl._coverage()]
+
+    def suggest_links(self, min_score: float = 0.5) -> list[LinkSuggestion]:
+        """For each task of a child plan linked to nothing of its parent plan, the parent's task it
+        most likely implements, best first. Nothing is applied: review them, then :meth:`link`."""
+        plans = self._plans
+        return [LinkSuggestion(plans[c], ci, plans[p], pi, score, reason)
+                for c, ci, p, pi, score, reason in self._impl._suggest_links(min_score)]
+
+    def add_links(self, table: Any) -> int:
+        """Links from a table (a DataFrame, or rows of mappings) with ``child_plan``,
+        ``child_item``, ``parent_plan``, ``parent_item`` — plans by number — and optionally
+        ``child_issuer`` and ``parent_issuer`` where numbers repeat. Returns how many were added.
+
+        Raises
+        ------
+        KeyError
+            Naming the row whose plan or item is not in the portfolio.
+        """
+        rows = table.to_dict("records") if hasattr(table, "to_dict") else list(table)
+        for number, row in enumerate(rows):
+            child = self.find_plan(row["child_plan"], row.get("child_issuer") or "")
+            parent = self.find_plan(row["parent_plan"], row.get("parent_issuer") or "")
+            for side, plan, key in (("child", child, "child_plan"), ("parent", parent, "parent_plan")):
+                if plan is None:
+                    raise KeyError(f"link table row {number}: no single {side} plan numbered {row[key]!r} in the portfolio")
+            try:
+                self.link(child, row["child_item"], parent, row["parent_item"])
+            except KehoachError as error:
+                raise KeyError(f"link table row {number}: {error}") from None
+        return len(rows)
 
     def _index(self, plan: Plan) -> int:
         for index, candidate in enumerate(self._plans):

@@ -31,6 +31,24 @@ void bind_portfolio(py::module_& m) {
                                                all[l.parent_plan][l.parent_item].id));
                  return out;
              })
+        .def("_coverage",
+             [](const portfolio& all) {
+                 py::list out;
+                 for (const auto& gap : all.coverage())
+                     out.append(py::make_tuple(gap.parent_plan, all[gap.parent_plan][gap.parent_item].id, gap.missing));
+                 return out;
+             })
+        .def("_suggest_links",
+             [](const portfolio& all, double min_score) {
+                 py::list out;
+                 for (const auto& s : all.suggest_links(min_score)) {
+                     const auto& l = s.link;
+                     out.append(py::make_tuple(l.child_plan, all[l.child_plan][l.child_item].id, l.parent_plan,
+                                               all[l.parent_plan][l.parent_item].id, s.score, s.reason));
+                 }
+                 return out;
+             },
+             "min_score"_a)
         .def("_unresolved", [](const portfolio& all) {
             py::list out;
             for (const auto& u : all.unresolved())

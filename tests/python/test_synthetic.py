@@ -85,3 +85,4 @@ def test_a_folder_of_plans_reads_back_as_the_same_portfolio(tmp_path):
         kehoach.Portfolio.from_folder(empty)
     with pytest.raises(kehoach.KehoachError, match="nowhere: not a folder"):
         kehoach.Portfolio.from_folder(tmp_path / "nowhere")
+

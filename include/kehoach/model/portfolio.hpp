@@ -32,6 +32,20 @@ struct unresolved_link {
     std::string reason;
 };
 
+/// A task of a parent plan that some of the plans implementing that plan carry out nothing of.
+struct coverage_gap {
+    plan_index parent_plan = 0;
+    item_index parent_item = 0;
+    std::vector<plan_index> missing;  ///< the child plans with no item implementing it
+};
+
+/// A link that looks likely, for someone to review: never applied by itself.
+struct link_suggestion {
+    implements_link link;
+    double score = 0;    ///< 0..1: shared title words, and the same number
+    std::string reason;  ///< "same number 2.1; 5 of 7 title words shared"
+};
+
 /**
  * @brief Plans that cascade (province → district → commune), linked item to item.
  *
@@ -63,6 +77,15 @@ public:
     [[nodiscard]] std::vector<implements_link> links() const;
     /// The `implements` references that resolve to nothing, with the reason.
     [[nodiscard]] std::vector<unresolved_link> unresolved() const;
+    /// The plans of the portfolio a plan implements, as its `parents` name them.
+    [[nodiscard]] std::vector<plan_index> parents_of(plan_index child) const;
+    /// For each task of a plan that others implement, the implementing plans that carry out
+    /// nothing of it (by links stated or given); tasks every child covers are left out.
+    [[nodiscard]] std::vector<coverage_gap> coverage() const;
+    /// For each task of a child plan linked to nothing of a parent plan, the parent's task it most
+    /// likely implements — by title words shared and the same number — when the score reaches
+    /// `min_score`; best first. For review: link() applies the ones a person accepts.
+    [[nodiscard]] std::vector<link_suggestion> suggest_links(double min_score = 0.5) const;
 
 private:
     struct resolution {
@@ -70,6 +93,8 @@ private:
         std::vector<unresolved_link> unresolved;
     };
     [[nodiscard]] resolution resolve() const;
+    /// The parents of every plan, found through one index by number.
+    [[nodiscard]] std::vector<std::vector<plan_index>> all_parents() const;
     [[nodiscard]] std::vector<plan_index> plans_numbered(std::string_view number) const;
     /// The one candidate issued by `issuer` (any, when empty); nullopt when none or several.
     [[nodiscard]] std::optional<plan_index> pick(std::span<const plan_index> candidates, std::string_view issuer) const;
