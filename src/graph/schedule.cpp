@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <mutex>
 #include <limits>
 
 namespace kehoach {
@@ -67,7 +68,6 @@ kehoach::schedule plan_graph::schedule(const calendar& cal, schedule_options opt
     const auto& duration = d.duration;
     const auto& flags = d.flags;
     detail::column<bounds> at(n);
-    detail::column<std::int32_t> driver(n, none);
     auto day = [](std::int32_t days_since_epoch) { return date{std::chrono::days{days_since_epoch}}; };
     for (std::size_t p = 0; p < n; ++p) {
         const auto earliest = d.earliest_day[p], deadline = d.deadline_day[p];
@@ -78,7 +78,7 @@ kehoach::schedule plan_graph::schedule(const calendar& cal, schedule_options opt
     }
     auto is = [&](std::size_t p, std::uint8_t flag) { return (flags[p] & flag) != 0; };
     for (auto* column : {&out.early_start_, &out.early_finish_, &out.late_start_, &out.late_finish_, &out.total_slack_,
-                         &out.free_slack_, &out.driver_, &out.late_driver_})
+                         &out.free_slack_})
         column->assign(n, none);
     phase(&schedule_profile::prepare_seconds);
 
@@ -89,22 +89,19 @@ kehoach::schedule plan_graph::schedule(const calendar& cal, schedule_options opt
     const auto* __restrict forward = d.forward.data();
     const auto* __restrict backward = d.backward.data();
     auto* __restrict bound_of = at.data();
-    auto* __restrict driven_by = driver.data();
 
     // Forward pass: each precedence pushes its source's early start to its successor, in one flat
     // sweep: precedences are sorted by source position, so a source is final before its first
     // precedence comes, and a sweep has no inner loop whose end the predictor must guess. What
-    // follows waiting work stays "never" (the bound is capped there).
+    // follows waiting work stays "never" (the bound is capped there). Which predecessor set an
+    // early start is found later, and only if asked (schedule::driver()).
     const auto* __restrict source_of = d.source.data();
     const auto precedence_count = d.successor.size();
     for (std::size_t e = 0; e < precedence_count; ++e) {
         const auto s = successor[e];
         const auto from = source_of[e];
         const auto bound = std::min(bound_of[from].early_start + forward[e], waits);
-        // Without branches: whether a bound is the tightest yet is a coin toss the predictor loses.
-        const bool tighter = bound > bound_of[s].early_start;
-        bound_of[s].early_start = tighter ? bound : bound_of[s].early_start;
-        driven_by[s] = tighter ? static_cast<std::int32_t>(from) : driven_by[s];
+        bound_of[s].early_start = std::max(bound, bound_of[s].early_start);
     }
     std::int32_t horizon = first_day;
     for (std::size_t p = 0; p < n; ++p) {
@@ -115,36 +112,30 @@ kehoach::schedule plan_graph::schedule(const calendar& cal, schedule_options opt
 
     // Backward pass: each position pulls its late finish from its successors, and measures how
     // far it can slip before it delays one (free slack; waiting successors start "never").
+    // Branch-free but for the loops: a fifth of the activities are ongoing, scattered.
+    auto* __restrict free_slack = out.free_slack_.data();
+    const auto* __restrict vertex_at = d.order.data();
     for (std::size_t p = n; p-- > 0;) {
-        if (is(p, continuous_flag)) {
-            at[p].late_finish = never;
-            continue;
-        }
         const bool waiting = is(p, waiting_flag);
-        auto finish = at[p].late_finish;
+        auto finish = bound_of[p].late_finish;
         bool bounded = finish != never;
-        std::int32_t drive = none;
         std::int32_t gap = never;
-        const auto start_p = at[p].early_start;
+        const auto start_p = bound_of[p].early_start;
         const auto end = first_out[p + 1];
         for (auto e = first_out[p]; e < end; ++e) {
             const auto next = bound_of[successor[e]];
             gap = std::min(gap, next.early_start - (start_p + forward[e]));
             // Ongoing work, and waiting work without a deadline ahead, ask nothing of their predecessors.
             const bool asks = next.late_finish != never;
-            const auto bound = asks ? next.late_finish - backward[e] : never;
-            const bool tighter = bound < finish;
-            finish = tighter ? bound : finish;
-            drive = tighter ? static_cast<std::int32_t>(successor[e]) : drive;
+            finish = std::min(finish, asks ? next.late_finish - backward[e] : never);
             bounded |= asks;
         }
         // What nothing bounds must still finish by the horizon, once it can be scheduled at all:
-        // the horizon says nothing about work that waits for an event.
-        if (!bounded) finish = waiting ? never : horizon;
-        at[p].late_finish = finish;
-        const auto v = d.order[p];
-        if (drive != none) out.late_driver_[v] = static_cast<std::int32_t>(d.order[static_cast<std::size_t>(drive)]);
-        if (!waiting) out.free_slack_[v] = std::min(gap, finish - (start_p + duration[p]));
+        // the horizon says nothing about work that waits for an event; ongoing work never finishes.
+        finish = bounded ? finish : waiting ? never : horizon;
+        finish = is(p, continuous_flag) ? never : finish;
+        bound_of[p].late_finish = finish;
+        free_slack[vertex_at[p]] = waiting || finish == never ? none : std::min(gap, finish - (start_p + duration[p]));
     }
     phase(&schedule_profile::backward_seconds);
 
@@ -160,7 +151,6 @@ kehoach::schedule plan_graph::schedule(const calendar& cal, schedule_options opt
         if (is(p, waiting_flag)) {
             out.state_[v] = schedule_state::waiting;
         } else {
-            if (driver[p] != none) out.driver_[v] = static_cast<std::int32_t>(d.order[static_cast<std::size_t>(driver[p])]);
             if (is(p, continuous_flag)) {
                 out.state_[v] = schedule_state::continuous;
                 out.early_start_[v] = es;
@@ -189,8 +179,74 @@ kehoach::schedule plan_graph::schedule(const calendar& cal, schedule_options opt
                  : fmt::format("{} is ongoing work that never finishes, so it cannot finish after {}: the dependency is left out",
                                waiter, waited)});
     }
+    out.early_boundary_.resize(n);
+    out.late_boundary_.resize(n);
+    for (std::size_t p = 0; p < n; ++p) {
+        out.early_boundary_[p] = at[p].early_start;
+        out.late_boundary_[p] = at[p].late_finish;
+    }
+    out.first_day_ = first_day;
     phase(&schedule_profile::output_seconds);
     return out;
+}
+
+struct schedule::drivers {
+    std::once_flag found, found_late;
+    detail::column<std::int32_t> by_vertex, late_by_vertex;
+};
+
+schedule::schedule(plan_graph graph, kehoach::calendar cal)
+    : graph_(std::move(graph)), calendar_(std::move(cal)), drivers_(std::make_shared<drivers>()) {}
+
+const detail::column<std::int32_t>& schedule::driver() const {
+    std::call_once(drivers_->found, [&] {
+        const auto& d = *graph_.data_;
+        const auto n = size();
+        // A driver is a predecessor whose bound is the early start, where that start is later than
+        // the activity's own bound; the first in the sweep, as the forward pass would have kept.
+        detail::column<std::int32_t> by_position(n, none);
+        for (std::size_t e = 0; e < d.successor.size(); ++e) {
+            const auto s = d.successor[e];
+            const auto from = d.source[e];
+            if (by_position[s] != none || early_boundary_[from] + d.forward[e] != early_boundary_[s]) continue;
+            const auto own = d.earliest_day[s] == no_day
+                                 ? first_day_
+                                 : std::max(first_day_, calendar_.working_day_number(date{std::chrono::days{d.earliest_day[s]}}));
+            if (early_boundary_[s] > own && !(d.flags[s] & waiting_flag)) by_position[s] = static_cast<std::int32_t>(from);
+        }
+        auto& out = drivers_->by_vertex;
+        out.assign(n, none);
+        for (std::size_t p = 0; p < n; ++p)
+            if (by_position[p] != none) out[d.order[p]] = static_cast<std::int32_t>(d.order[static_cast<std::size_t>(by_position[p])]);
+    });
+    return drivers_->by_vertex;
+}
+
+const detail::column<std::int32_t>& schedule::late_driver() const {
+    std::call_once(drivers_->found_late, [&] {
+        const auto& d = *graph_.data_;
+        const auto n = size();
+        auto& out = drivers_->late_by_vertex;
+        out.assign(n, none);
+        // The successor whose bound is the late finish, where that finish is earlier than the
+        // activity's own deadline; the first in its list, as the backward pass would have kept.
+        for (std::size_t p = 0; p < n; ++p) {
+            const auto finish = late_boundary_[p];
+            if (finish == never) continue;
+            const auto own = d.deadline_day[p] == no_day
+                                 ? never
+                                 : calendar_.working_day_number(date{std::chrono::days{d.deadline_day[p]}}) + 1;
+            if (finish >= own) continue;
+            for (auto e = d.first_out[p]; e < d.first_out[p + 1]; ++e) {
+                const auto s = d.successor[e];
+                if (late_boundary_[s] != never && late_boundary_[s] - d.backward[e] == finish) {
+                    out[d.order[p]] = static_cast<std::int32_t>(d.order[s]);
+                    break;
+                }
+            }
+        }
+    });
+    return drivers_->late_by_vertex;
 }
 
 std::optional<date> schedule::date_of(std::int32_t day_number) const {
@@ -203,11 +259,13 @@ std::vector<infeasibility> schedule::infeasible() const {
     for (vertex_index v = 0; v < size(); ++v) {
         if (state_[v] != schedule_state::scheduled || total_slack_[v] >= 0) continue;
         infeasibility late{.activity = v, .slack = total_slack_[v]};
-        for (auto at = static_cast<std::int32_t>(v); at != none; at = driver_[static_cast<std::size_t>(at)])
+        const auto& driven_by = driver();
+        for (auto at = static_cast<std::int32_t>(v); at != none; at = driven_by[static_cast<std::size_t>(at)])
             late.chain.push_back(static_cast<vertex_index>(at));
         std::reverse(late.chain.begin(), late.chain.end());
         auto binding = v;
-        while (late_driver_[binding] != none) binding = static_cast<vertex_index>(late_driver_[binding]);
+        const auto& late_driven_by = late_driver();
+        while (late_driven_by[binding] != none) binding = static_cast<vertex_index>(late_driven_by[binding]);
         late.deadline_of = binding;
         // Negative slack comes from a deadline: the end of the chain of late drivers has one.
         late.deadline = calendar_.roll_forward(*graph_.activities()[binding].deadline);
@@ -223,7 +281,7 @@ std::vector<std::vector<vertex_index>> schedule::critical_paths(std::size_t limi
     std::vector<vertex_index> roots;
     for (vertex_index v = 0; v < n; ++v) {
         if (!critical_[v]) continue;
-        const auto by = driver_[v];
+        const auto by = driver()[v];
         if (by != none && critical_[static_cast<std::size_t>(by)]) driven[static_cast<std::size_t>(by)].push_back(v);
         else roots.push_back(v);
     }

@@ -149,6 +149,7 @@ public:
     struct names;  ///< what messages call the activities
 
 private:
+    friend class schedule;
     [[noreturn]] void throw_cycles() const;
     std::shared_ptr<const data> data_;
     std::shared_ptr<const names> names_;

@@ -91,7 +91,7 @@ public:
 
 private:
     friend class plan_graph;
-    explicit schedule(plan_graph graph, kehoach::calendar cal) : graph_(std::move(graph)), calendar_(std::move(cal)) {}
+    explicit schedule(plan_graph graph, kehoach::calendar cal);
 
     plan_graph graph_;
     kehoach::calendar calendar_;
@@ -101,8 +101,17 @@ private:
     detail::column<std::int32_t> total_slack_, free_slack_;
     detail::column<std::uint8_t> critical_;
     detail::column<schedule_state> state_;
-    detail::column<std::int32_t> driver_;        ///< the predecessor that sets the early start, or none
-    detail::column<std::int32_t> late_driver_;   ///< the successor that sets the late finish, or none
+    /// Early starts and late finishes as boundaries, by topological position: what the drivers
+    /// are found from.
+    detail::column<std::int32_t> early_boundary_, late_boundary_;
+    std::int32_t first_day_ = 0;
+    /// The predecessor that sets each early start and the successor that sets each late finish,
+    /// or none: found on first use (only infeasible() and critical_paths() need them), so that
+    /// the passes write nothing but the dates. Shared by copies.
+    struct drivers;
+    std::shared_ptr<drivers> drivers_;
+    [[nodiscard]] const detail::column<std::int32_t>& driver() const;
+    [[nodiscard]] const detail::column<std::int32_t>& late_driver() const;
 };
 
 }  // namespace kehoach
