@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -305,19 +306,27 @@ std::string lower_impl(std::string_view text, std::size_t* invalid_at) {
     const auto& to_lower = lowercase();
     const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
     const auto size = text.size();
+    constexpr std::uint64_t high_bits = 0x8080808080808080ULL;
     for (std::size_t at = 0; at < size;) {
-        // Most of Vietnamese text is ASCII: eight bytes at a time, A..Z found by carries into bit 7.
+        // Most of Vietnamese text is ASCII, but nearly every word has a letter that is not: the
+        // ASCII of eight bytes at a time is lowered, A..Z found by carries into bit 7 (of the low
+        // seven bits, so that no byte carries into the next), and the first other byte is then
+        // read below as the letter it starts.
         if (at + 8 <= size) {
             std::uint64_t word;
             std::memcpy(&word, bytes + at, 8);
-            if ((word & 0x8080808080808080ULL) == 0) {
-                const std::uint64_t at_least_a = word + 0x3F3F3F3F3F3F3F3FULL;  // bit 7 set from 'A' on
-                const std::uint64_t past_z = word + 0x2525252525252525ULL;      // bit 7 set past 'Z'
-                word |= ((at_least_a & ~past_z) & 0x8080808080808080ULL) >> 2;  // + 0x20 for A..Z
-                std::memcpy(out.data() + at, &word, 8);
+            const std::uint64_t high = word & high_bits;
+            const std::uint64_t low = word & ~high_bits;
+            const std::uint64_t at_least_a = low + 0x3F3F3F3F3F3F3F3FULL;  // bit 7 set from 'A' on
+            const std::uint64_t past_z = low + 0x2525252525252525ULL;      // bit 7 set past 'Z'
+            word |= ((at_least_a & ~past_z & ~high) & high_bits) >> 2;     // + 0x20 for A..Z
+            std::memcpy(out.data() + at, &word, 8);
+            if (high == 0) {
                 at += 8;
                 continue;
             }
+            const int ascii_bits = std::endian::native == std::endian::little ? std::countr_zero(high) : std::countl_zero(high);
+            at += static_cast<std::size_t>(ascii_bits / 8);
         }
         const unsigned char byte = bytes[at];
         if (byte < 0x80) {
