@@ -196,11 +196,16 @@ std::string to_nfc(std::string_view text) {
 
 std::string name_key(std::string_view text) {
     // Composed text is lowercased code point by code point: for the Latin letters of Vietnamese that
-    // is what case folding does, without utf8proc_map's allocations. Decomposed text goes the long way.
-    const bool decomposed = has_combining_marks(text);
-    if (!decomposed && !is_valid_utf8(text)) throw error("invalid text: invalid UTF-8 string");
-    const std::string folded = decomposed ? map(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD)
-                                          : lower_in_place(text);
+    // is what case folding does, without utf8proc_map's allocations; the same pass checks the UTF-8.
+    // Decomposed text goes the long way.
+    std::string folded;
+    if (has_combining_marks(text)) {
+        folded = map(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+    } else {
+        std::size_t invalid_at = 0;
+        folded = lower_checked(text, invalid_at);
+        if (invalid_at != std::string_view::npos) throw error("invalid text: invalid UTF-8 string");
+    }
     std::string key;
     key.reserve(folded.size());
     bool pending_space = false;
@@ -211,7 +216,7 @@ std::string name_key(std::string_view text) {
         utf8proc_int32_t c = n == 1 ? byte : byte & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
         for (std::size_t k = 1; k < n && at + k < folded.size(); ++k)
             c = (c << 6) | (static_cast<unsigned char>(folded[at + k]) & 0x3F);
-        const auto sequence = std::string_view(folded).substr(at, n);
+        const auto sequence_at = at;
         at += n;
         if (is_space(c)) {
             pending_space = !key.empty();
@@ -225,7 +230,8 @@ std::string name_key(std::string_view text) {
         if (pending_space && key.back() != '-') key += ' ';
         pending_space = false;
         if (n > 1 && move_tone_to_first_vowel(key, c, at < folded.size() ? folded[at] : '\0')) continue;
-        key += sequence;
+        // Byte by byte: a sequence is one to four bytes, too few to be worth a call to copy.
+        for (std::size_t k = sequence_at; k < at; ++k) key += folded[k];
     }
     return key;
 }
