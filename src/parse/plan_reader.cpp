@@ -819,6 +819,22 @@ constexpr std::array<std::string_view, 66> verbs{
     " tăng cường", " giám sát", " thu thập", " tập huấn", " công khai", " vận động", " kết nối", " khai thác", " sử dụng",
     " ứng dụng", " điều chỉnh", " bổ sung", " phân công", " ký "};
 
+/// The verbs sorted, so that those starting with one byte (after their space) stand together, and
+/// where each byte's run of them starts: a word is compared with the few verbs of its first byte.
+constexpr auto sorted_verbs = [] {
+    auto sorted = verbs;
+    std::sort(sorted.begin(), sorted.end());
+    return sorted;
+}();
+constexpr auto verbs_from = [] {
+    std::array<std::uint8_t, 257> from{};
+    for (std::size_t byte = 0, i = 0; byte <= 256; ++byte) {
+        while (i < sorted_verbs.size() && static_cast<unsigned char>(sorted_verbs[i][1]) < byte) ++i;
+        from[byte] = static_cast<std::uint8_t>(i);
+    }
+    return from;
+}();
+
 /// The end of a name that starts at `from`: the first verb, bracket or clause mark.
 std::size_t name_end(std::string_view lower, std::size_t from, bool allow_commas) {
     // Names are a few words long: walk forward to the first verb or mark, rather than search the
@@ -827,9 +843,11 @@ std::size_t name_end(std::string_view lower, std::size_t from, bool allow_commas
         const char c = lower[k];
         if (c == '(' || c == ';' || c == ':' || (c == ',' && !allow_commas)) return k;
         if (c == '.' && (k + 1 == lower.size() || lower[k + 1] == ' ')) return k;
-        if (c != ' ') continue;
+        if (c != ' ' || k + 1 == lower.size()) continue;
         const auto rest = lower.substr(k);
-        for (auto verb : verbs) {
+        const auto first = static_cast<unsigned char>(lower[k + 1]);
+        for (std::size_t i = verbs_from[first]; i < verbs_from[first + 1]; ++i) {
+            const auto verb = sorted_verbs[i];
             if (!rest.starts_with(verb)) continue;
             // "Ban Chỉ đạo" names a body; the verb is part of the name there.
             if (verb == " chỉ đạo" && k >= 4 && lower.substr(k - 4, 4) == " ban") continue;
