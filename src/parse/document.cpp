@@ -61,6 +61,16 @@ std::string utf8_of_utf16(std::string_view text, const std::string& source) {
     return out;
 }
 
+/// Where the line that starts at `at` ends: at the first \n, \r or \f, or at the end of the text.
+std::size_t line_end(std::string_view text, std::size_t at) {
+    // memchr finds a byte fastest; \r and \f are only looked for before the \n.
+    std::size_t end = text.size();
+    for (const char line_break : {'\n', '\r', '\f'})
+        if (const void* found = std::memchr(text.data() + at, line_break, end - at))
+            end = static_cast<std::size_t>(static_cast<const char*>(found) - text.data());
+    return end;
+}
+
 enum class page_number : std::uint8_t { no, marked, bare };
 
 /// "- 3 -" and "Trang 4" are page numbers anywhere; a bare "4" or "4/12" only next to a page break,
@@ -283,8 +293,7 @@ document read_document(std::string_view text, std::string source, std::size_t ma
         return line.size() > 16 ? page_number::no : page_number_of(line);
     };
     for (std::size_t at = 0; at <= text.size();) {
-        std::size_t end = at;
-        while (end < text.size() && text[end] != '\n' && text[end] != '\r' && text[end] != '\f') ++end;
+        const std::size_t end = line_end(text, at);
         const auto raw = text.substr(at, end - at);
         if (raw.size() > max_line_length)
             throw parse_error({source, number, 1}, {},
