@@ -12,6 +12,7 @@
 #include <cstring>
 #include <memory>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace kehoach {
@@ -46,6 +47,15 @@ void append_utf8(std::string& out, utf8proc_int32_t c) {
     utf8proc_uint8_t buffer[4];
     const auto n = utf8proc_encode_char(c, buffer);
     out.append(reinterpret_cast<const char*>(buffer), static_cast<std::size_t>(n));
+}
+
+/// The code point whose UTF-8 starts at `at` of well-formed text, and its length in bytes.
+std::pair<utf8proc_int32_t, std::size_t> decode(std::string_view text, std::size_t at) {
+    const auto byte = static_cast<unsigned char>(text[at]);
+    const std::size_t n = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4;
+    utf8proc_int32_t c = n == 1 ? byte : byte & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
+    for (std::size_t k = 1; k < n && at + k < text.size(); ++k) c = (c << 6) | (static_cast<unsigned char>(text[at + k]) & 0x3F);
+    return {c, n};
 }
 
 /// The five tones (huyền, sắc, hỏi, ngã, nặng) on the vowels of "oa", "oe" and "uy".
@@ -158,39 +168,40 @@ std::string to_nfc(std::string_view text) {
     // Text without combining marks is composed already, and copying it is much cheaper.
     if (!has_combining_marks(text)) return std::string(text);
     // Decomposed Vietnamese is a letter followed by one or two marks in canonical order: looked up
-    // whole in a table of the Latin letters. Anything else (another order, a mark with no letter
-    // for it) takes utf8proc's full normalization.
+    // whole in a table of the Latin letters, and the text between such letters copied as it is.
+    // Anything else (another order, a mark with no letter for it) takes utf8proc's full normalization.
     static const compositions table;
     std::string out;
     out.reserve(text.size());
-    utf8proc_int32_t base = -1, first_mark = 0, second_mark = 0;
-    auto flush = [&] {
-        if (base < 0) return true;
-        if (first_mark == 0) {
-            append_utf8(out, base);
-            return true;
-        }
-        const auto found = table.by_decomposition.find(compositions::key(base, first_mark, second_mark));
-        if (found == table.by_decomposition.end()) return false;
-        append_utf8(out, found->second);
-        return true;
+    std::size_t copied = 0;  // the text before this is in `out`
+    auto mark_at = [&](std::size_t at) {
+        // U+0300..U+036F are CC 80 to CD AF; a lead byte is never inside another sequence.
+        return at < text.size() && (text[at] == '\xCC' || (text[at] == '\xCD' && at + 1 < text.size() &&
+                                                            static_cast<unsigned char>(text[at + 1]) < 0xB0));
     };
-    for (std::size_t at = 0; at < text.size();) {
-        const auto byte = static_cast<unsigned char>(text[at]);
-        const std::size_t n = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4;
-        utf8proc_int32_t c = n == 1 ? byte : byte & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
-        for (std::size_t k = 1; k < n; ++k) c = (c << 6) | (static_cast<unsigned char>(text[at + k]) & 0x3F);
-        at += n;
-        if (c >= 0x300 && c <= 0x36F) {
-            if (base < 0 || second_mark != 0) return map(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
-            (first_mark == 0 ? first_mark : second_mark) = c;
-            continue;
+    for (std::size_t at = 0; at < text.size(); ++at) {
+        if (!mark_at(at)) continue;
+        if (at == 0) return map(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+        std::size_t base_at = at - 1;
+        while (base_at > 0 && (static_cast<unsigned char>(text[base_at]) & 0xC0) == 0x80) --base_at;
+        const auto base = decode(text, base_at).first;
+        const auto [first_mark, first_size] = decode(text, at);
+        std::size_t end = at + first_size;
+        utf8proc_int32_t second_mark = 0;
+        if (mark_at(end)) {
+            const auto [mark, size] = decode(text, end);
+            second_mark = mark;
+            end += size;
         }
-        if (!flush()) return map(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
-        base = c;
-        first_mark = second_mark = 0;
+        if (mark_at(end)) return map(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+        const auto found = table.by_decomposition.find(compositions::key(base, first_mark, second_mark));
+        if (found == table.by_decomposition.end()) return map(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+        out.append(text, copied, base_at - copied);
+        append_utf8(out, found->second);
+        copied = end;
+        at = end - 1;
     }
-    if (!flush()) return map(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    out.append(text, copied);
     return out;
 }
 
@@ -210,12 +221,8 @@ std::string name_key(std::string_view text) {
     key.reserve(folded.size());
     bool pending_space = false;
     for (std::size_t at = 0; at < folded.size();) {
-        // Valid UTF-8 here: decode by the lead byte, and copy the sequence as it is.
-        const auto byte = static_cast<unsigned char>(folded[at]);
-        const std::size_t n = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4;
-        utf8proc_int32_t c = n == 1 ? byte : byte & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
-        for (std::size_t k = 1; k < n && at + k < folded.size(); ++k)
-            c = (c << 6) | (static_cast<unsigned char>(folded[at + k]) & 0x3F);
+        // Valid UTF-8 here: each code point is decoded, and copied as it is.
+        const auto [c, n] = decode(folded, at);
         const auto sequence_at = at;
         at += n;
         if (is_space(c)) {
@@ -262,9 +269,7 @@ std::string fold_diacritics(std::string_view text) {
             ++at;
             continue;
         }
-        const std::size_t n = byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4;
-        utf8proc_int32_t c = byte & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
-        for (std::size_t k = 1; k < n && at + k < text.size(); ++k) c = (c << 6) | (static_cast<unsigned char>(text[at + k]) & 0x3F);
+        const auto [c, n] = decode(text, at);
         const char base = c < 0x800 ? bases[static_cast<std::size_t>(c)]
                           : (c >= 0x1E00 && c < 0x1F00) ? bases[0x800 + static_cast<std::size_t>(c - 0x1E00)]
                                                          : 0;
