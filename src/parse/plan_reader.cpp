@@ -653,13 +653,18 @@ void detail::document_reader::read_parents(std::string_view preamble) {
 
 std::size_t detail::document_reader::find_signature() {
     const auto& lines = doc_.lines;
+    static constexpr std::array<std::string_view, 5> authorities{"tm.", "kt.", "tl.", "tuq.", "q."};
     std::size_t start = lines.size();
     for (std::size_t i = lines.size(); i-- > 0;) {
+        // The appendix may run long after the signature: only a line with an authority is cut into cells.
+        if (std::none_of(authorities.begin(), authorities.end(),
+                         [&](std::string_view authority) { return lines[i].lower.find(authority) != std::string_view::npos; }))
+            continue;
         bool found = false;
         for (const auto cell : detail::layout_cells(lines[i].text)) {
             const auto at = static_cast<std::size_t>(cell.data() - lines[i].text.data());
             const std::string_view lower = std::string_view(lines[i].lower).substr(at, cell.size());
-            for (std::string_view authority : {"tm.", "kt.", "tl.", "tuq.", "q."}) {
+            for (const auto authority : authorities) {
                 if (lower.starts_with(authority) && is_upper_case(cell, lower)) {
                     const auto rest = trimmed(cell.substr(authority.size()));
                     info_.signer.authority = fmt::format("{} {}", cell.substr(0, authority.size()),
