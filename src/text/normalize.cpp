@@ -33,7 +33,8 @@ std::string map(std::string_view text, int options) {
 }
 
 bool is_dash(utf8proc_int32_t c) noexcept {
-    return c == '-' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212 || c == 0xFE58 || c == 0xFE63 ||
+    if (c < 0x80) return c == '-';
+    return (c >= 0x2010 && c <= 0x2015) || c == 0x2212 || c == 0xFE58 || c == 0xFE63 ||
            c == 0xFF0D;
 }
 
@@ -67,13 +68,15 @@ constexpr std::array<utf8proc_int32_t, 5> toned_u{0xF9, 0xFA, 0x1EE7, 0x169, 0x1
 
 /// Vietnamese writes the tone of an open "oa", "oe", "uy" on either vowel: "hoà" and "hòa", "thuỷ" and
 /// "thủy", "khoẻ" and "khỏe" are the same word, and one document often has both. Called with the
-/// key so far (ending in the first vowel), the toned second vowel `c` and the byte after it; returns
-/// the tone moved onto the first vowel (the spelling of the founding plan: "hóa", "ủy"), or nothing.
-/// A syllable that goes on ("hoàn", "quý": "qu" is a consonant) is written one way only and is kept.
-bool move_tone_to_first_vowel(std::string& key, utf8proc_int32_t c, char next) {
-    if (key.empty() || (next >= 'a' && next <= 'z')) return false;
-    const char first = key.back();
-    const bool after_q = key.size() >= 2 && key[key.size() - 2] == 'q';
+/// key so far (key[0, size), ending in the first vowel), the toned second vowel `c` and the byte
+/// after it; moves the tone onto the first vowel (the spelling of the founding plan: "hóa", "ủy") and
+/// returns the key's new size, or returns 0 when the tone stays. The toned first vowel takes no more
+/// bytes than `c` did. A syllable that goes on ("hoàn", "quý": "qu" is a consonant) is written one
+/// way only and is kept.
+std::size_t move_tone_to_first_vowel(std::string& key, std::size_t size, utf8proc_int32_t c, char next) {
+    if (size == 0 || (next >= 'a' && next <= 'z')) return 0;
+    const char first = key[size - 1];
+    const bool after_q = size >= 2 && key[size - 2] == 'q';
     auto tone_on = [c](const std::array<utf8proc_int32_t, 5>& vowels) {
         return static_cast<std::size_t>(std::find(vowels.begin(), vowels.end(), c) - vowels.begin());
     };
@@ -82,11 +85,13 @@ bool move_tone_to_first_vowel(std::string& key, utf8proc_int32_t c, char next) {
     if (first == 'o' && (tone = tone_on(toned_a)) < 5) second = 'a';
     else if (first == 'o' && (tone = tone_on(toned_e)) < 5) second = 'e';
     else if (first == 'u' && !after_q && (tone = tone_on(toned_y)) < 5) second = 'y';
-    else return false;
-    key.pop_back();
-    append_utf8(key, (first == 'o' ? toned_o : toned_u)[tone]);
-    key += second;
-    return true;
+    else return 0;
+    utf8proc_uint8_t toned[4];
+    const auto n = static_cast<std::size_t>(utf8proc_encode_char((first == 'o' ? toned_o : toned_u)[tone], toned));
+    std::copy(toned, toned + n, key.begin() + static_cast<std::ptrdiff_t>(size - 1));
+    size += n - 1;
+    key[size++] = second;
+    return size;
 }
 
 }  // namespace
@@ -217,8 +222,9 @@ std::string name_key(std::string_view text) {
         folded = lower_checked(text, invalid_at);
         if (invalid_at != std::string_view::npos) throw error("invalid text: invalid UTF-8 string");
     }
-    std::string key;
-    key.reserve(folded.size());
+    // The key is written over `folded` as it is read: it is never longer than the text read so far
+    // (runs of spaces and dashes shrink, and a tone moved onto the first vowel takes no more bytes).
+    std::size_t size = 0;
     bool pending_space = false;
     for (std::size_t at = 0; at < folded.size();) {
         // Valid UTF-8 here: each code point is decoded, and copied as it is.
@@ -226,21 +232,26 @@ std::string name_key(std::string_view text) {
         const auto sequence_at = at;
         at += n;
         if (is_space(c)) {
-            pending_space = !key.empty();
+            pending_space = size > 0;
             continue;
         }
         if (is_dash(c)) {
             pending_space = false;
-            key += '-';
+            folded[size++] = '-';
             continue;
         }
-        if (pending_space && key.back() != '-') key += ' ';
+        if (pending_space && folded[size - 1] != '-') folded[size++] = ' ';
         pending_space = false;
-        if (n > 1 && move_tone_to_first_vowel(key, c, at < folded.size() ? folded[at] : '\0')) continue;
-        // Byte by byte: a sequence is one to four bytes, too few to be worth a call to copy.
-        for (std::size_t k = sequence_at; k < at; ++k) key += folded[k];
+        if (n > 1) {
+            if (const auto moved = move_tone_to_first_vowel(folded, size, c, at < folded.size() ? folded[at] : '\0')) {
+                size = moved;
+                continue;
+            }
+        }
+        for (std::size_t k = sequence_at; k < at; ++k) folded[size++] = folded[k];
     }
-    return key;
+    folded.resize(size);
+    return folded;
 }
 
 std::string fold_diacritics(std::string_view text) {
