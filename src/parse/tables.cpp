@@ -9,11 +9,16 @@
 namespace kehoach::detail {
 namespace {
 
+/// Whether a lowercase header cell heads the row numbers.
+bool is_number_header(std::string_view lower) {
+    const auto t = trimmed(lower);
+    return t == "stt" || t == "tt" || t == "số tt" || t == "số thứ tự";
+}
+
 /// The meaning of a header cell. "phối hợp" before "thực hiện": "Cơ quan phối hợp thực hiện".
 std::optional<column> header_column(std::string_view lower) {
     auto has = [&](std::string_view word) { return lower.find(word) != std::string_view::npos; };
-    const auto t = trimmed(lower);
-    if (t == "stt" || t == "tt" || t == "số tt" || t == "số thứ tự") return column::number;
+    if (is_number_header(lower)) return column::number;
     if (has("phối hợp")) return column::support;
     if (has("theo dõi")) return column::monitor;
     if (has("thời gian") || has("thời hạn") || has("tiến độ")) return column::deadline;  // "Thời gian thực hiện"
@@ -29,11 +34,11 @@ bool is_header(const std::vector<std::optional<column>>& columns) {
     return has(column::number) && has(column::content) && (has(column::lead) || has(column::deadline));
 }
 
-std::string trim_copy(std::string_view s) {
+std::string_view trim(std::string_view s) {
     const auto first = s.find_first_not_of(" \t");
     if (first == std::string_view::npos) return {};
     const auto last = s.find_last_not_of(" \t");
-    return std::string(s.substr(first, last - first + 1));
+    return s.substr(first, last - first + 1);
 }
 
 void append(std::string& to, std::string_view text) {
@@ -42,13 +47,13 @@ void append(std::string& to, std::string_view text) {
     to += text;
 }
 
-/// Cells of a line split on a separator character, with the outer border cells dropped.
-std::vector<std::string> split_on(std::string_view text, char separator) {
-    std::vector<std::string> cells;
+/// Cells of a line split on a separator character, trimmed, with the outer border cells dropped.
+std::vector<std::string_view> split_on(std::string_view text, char separator) {
+    std::vector<std::string_view> cells;
     std::size_t at = 0;
     while (true) {
         const auto end = text.find(separator, at);
-        cells.push_back(trim_copy(text.substr(at, end == std::string_view::npos ? std::string_view::npos : end - at)));
+        cells.push_back(trim(text.substr(at, end == std::string_view::npos ? std::string_view::npos : end - at)));
         if (end == std::string_view::npos) break;
         at = end + 1;
     }
@@ -59,14 +64,22 @@ std::vector<std::string> split_on(std::string_view text, char separator) {
     return cells;
 }
 
-bool is_rule(const std::vector<std::string>& cells) {
-    return std::all_of(cells.begin(), cells.end(), [](const std::string& c) {
-        return c.find_first_not_of("-:=+ ") == std::string::npos;
+bool is_rule(const std::vector<std::string_view>& cells) {
+    return std::all_of(cells.begin(), cells.end(), [](std::string_view c) {
+        return c.find_first_not_of("-:=+ ") == std::string_view::npos;
     });
 }
 
+/// The meaning of each cell of a lowercase header line.
+std::vector<std::optional<column>> header_columns(const std::vector<std::string_view>& lower_cells) {
+    std::vector<std::optional<column>> columns;
+    columns.reserve(lower_cells.size());
+    for (const auto cell : lower_cells) columns.push_back(header_column(cell));
+    return columns;
+}
+
 bool row_starts(std::string_view number) {
-    const auto t = trim_copy(number);
+    const auto t = trim(number);
     if (t.empty()) return false;
     const auto lower = lower_in_place(t);
     if (std::all_of(lower.begin(), lower.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.'; })) return true;
@@ -83,23 +96,24 @@ void separated_tables(const document& doc, char separator, std::size_t min_separ
         if (used[i] || std::memchr(lines[i].text.data(), separator, lines[i].text.size()) == nullptr ||
             static_cast<std::size_t>(std::count(lines[i].text.begin(), lines[i].text.end(), separator)) < min_separators)
             continue;
-        std::vector<std::optional<column>> header;
-        for (const auto& cell : split_on(lines[i].lower, separator)) header.push_back(header_column(cell));
+        const auto header = header_columns(split_on(lines[i].lower, separator));
         if (!is_header(header)) continue;
         table t{i, i, header, {}};
         const auto number = t.column_of(column::number).value_or(0);
         for (std::size_t j = i + 1; j < lines.size(); ++j) {
             // A row's empty cells at the end lose their separators with the trailing white space.
-            if (std::count(lines[j].text.begin(), lines[j].text.end(), separator) == 0) break;
+            if (std::memchr(lines[j].text.data(), separator, lines[j].text.size()) == nullptr) break;
             t.last_index = j;
             auto cells = split_on(lines[j].text, separator);
             if (is_rule(cells)) continue;
-            std::vector<std::optional<column>> again;
-            for (const auto& cell : split_on(lines[j].lower, separator)) again.push_back(header_column(cell));
-            if (is_header(again)) continue;  // the header, repeated after a page break
+            // The header, repeated after a page break (a header has a number column: most rows are
+            // told apart by that alone).
+            const auto lower_cells = split_on(lines[j].lower, separator);
+            if (std::any_of(lower_cells.begin(), lower_cells.end(), is_number_header) && is_header(header_columns(lower_cells)))
+                continue;
             cells.resize(header.size());
             if (t.rows.empty() || row_starts(cells[number])) {
-                t.rows.push_back({lines[j].number, lines[j].number, std::move(cells)});
+                t.rows.push_back({lines[j].number, lines[j].number, {cells.begin(), cells.end()}});
             } else {
                 auto& row = t.rows.back();
                 for (std::size_t c = 0; c < cells.size(); ++c) append(row.cells[c], cells[c]);
