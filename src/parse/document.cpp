@@ -136,13 +136,17 @@ bool append_clean(std::string& out, std::string_view raw) {
     else out += raw;
     const auto* appended = out.data() + start;
     const auto appended_size = out.size() - start;
-    const bool special = std::memchr(appended, 0xE2, appended_size) != nullptr || std::memchr(appended, 0xC2, appended_size) != nullptr;
-    if (special) {
+    // Most lines with an E2 or C2 byte hold a dash or a letter, not one of these.
+    bool replaced = false;
+    if (std::memchr(appended, 0xE2, appended_size) != nullptr || std::memchr(appended, 0xC2, appended_size) != nullptr) {
         constexpr std::array<std::pair<std::string_view, std::string_view>, 4> plain{
             {{"\u2019", "'"}, {"\u2018", "'"}, {"\u00a0", " "}, {"\u202f", " "}}};
-        for (const auto& [from, to] : plain)
-            for (auto at = out.find(from, start); at != std::string::npos; at = out.find(from, at + to.size()))
+        for (const auto& [from, to] : plain) {
+            for (auto at = out.find(from, start); at != std::string::npos; at = out.find(from, at + to.size())) {
                 out.replace(at, from.size(), to);
+                replaced = true;
+            }
+        }
     }
     // Markdown marks change the line's length: its lowercase is made anew.
     bool markdown = false;
@@ -157,7 +161,7 @@ bool append_clean(std::string& out, std::string_view raw) {
         }
     }
     while (out.size() > start && (out.back() == ' ' || out.back() == '\t')) out.pop_back();
-    return !decomposed && !special && !markdown;
+    return !decomposed && !replaced && !markdown;
 }
 
 }  // namespace
