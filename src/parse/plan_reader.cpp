@@ -1297,8 +1297,9 @@ plan detail::document_reader::build() {
         for (std::size_t n = 2; taken(id); ++n) id = fmt::format("{}-{}", unit_slug(name), n);
         ids.push_back(id);
         unit u{.id = id, .name = name, .kind = facts_of(entry.spellings[best]).kind};
+        const std::string key_of_name = name_key(name);
         for (const auto& spelling : entry.spellings)
-            if (name_key(spelling) != name_key(name) && std::find(u.aliases.begin(), u.aliases.end(), spelling) == u.aliases.end())
+            if (name_key(spelling) != key_of_name && std::find(u.aliases.begin(), u.aliases.end(), spelling) == u.aliases.end())
                 u.aliases.push_back(spelling);
         // A spelling that another unit already has stays with that unit.
         std::erase_if(u.aliases, [&](const std::string& alias) { return p.units().find(alias).has_value(); });
@@ -1309,18 +1310,19 @@ plan detail::document_reader::build() {
     }
     // Events: one per distinct text.
     std::unordered_map<std::string, event_index> event_of;
-    // Items.
-    std::unordered_map<std::string, item_index> item_of;
+    // Items. What the dependencies below still read of a pending item (its id, section, deadline
+    // and roles) is copied; the rest is moved. The ids are keys as they stand in items_.
+    std::unordered_map<std::string_view, item_index> item_of;
     for (auto& pending : items_) {
         item it;
         it.id = pending.id;
-        it.number = pending.number;
+        it.number = std::move(pending.number);
         it.kind = pending.kind;
-        it.title = pending.title.empty() ? pending.id : pending.title;
+        it.title = pending.title.empty() ? pending.id : std::move(pending.title);
         it.text = std::move(pending.text);
         it.deadline = pending.due;
-        it.targets = pending.targets;
-        it.note = pending.note;
+        it.targets = std::move(pending.targets);
+        it.note = std::move(pending.note);
         it.source = source_span{pending.first_line, std::max(pending.first_line, pending.last_line)};
         const auto index = p.add_item(std::move(it));
         item_of.emplace(pending.id, index);
