@@ -35,10 +35,9 @@ bool is_header(const std::vector<std::optional<column>>& columns) {
 }
 
 std::string_view trim(std::string_view s) {
-    const auto first = s.find_first_not_of(" \t");
-    if (first == std::string_view::npos) return {};
-    const auto last = s.find_last_not_of(" \t");
-    return s.substr(first, last - first + 1);
+    s = trimmed(s);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
 }
 
 void append(std::string& to, std::string_view text) {
