@@ -125,21 +125,26 @@ void separated_tables(const document& doc, char separator, std::size_t min_separ
     }
 }
 
-/// A cell of a laid-out line and the character column it starts at.
+/// A cell of a laid-out line, the character column it starts at, and its lowercase.
 struct placed_cell {
     std::size_t column;
     std::string_view text;
+    std::string_view lower;
 };
 
 std::size_t characters(std::string_view text) {
     return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
-std::vector<placed_cell> placed_cells(std::string_view text) {
+/// The cells of a line, cut once: the lowercase has its spaces, tabs and pipes where the text does.
+std::vector<placed_cell> placed_cells(const document_line& line) {
     std::vector<placed_cell> cells;
-    for (const auto cell : layout_cells(text, 2)) {
-        const auto at = static_cast<std::size_t>(cell.data() - text.data());
-        cells.push_back({characters(text.substr(0, at)), cell});
+    std::size_t counted = 0, column = 0;  // the characters before byte `counted`
+    for (const auto cell : layout_cells(line.text, 2)) {
+        const auto at = static_cast<std::size_t>(cell.data() - line.text.data());
+        column += characters(line.text.substr(counted, at - counted));
+        counted = at;
+        cells.push_back({column, cell, line.lower.substr(at, cell.size())});
     }
     return cells;
 }
@@ -150,10 +155,10 @@ bool is_header_line(const std::vector<placed_cell>& cells) {
                                                             "hoàn thành", "thực hiện", "sản phẩm", "ghi chú", "dự kiến", "kết quả",
                                                             "nội dung", "stt"};
     return !cells.empty() && std::all_of(cells.begin(), cells.end(), [](const placed_cell& cell) {
-        return cell.text.size() <= 40 && (header_column(cell.text) ||
-                                          std::any_of(words.begin(), words.end(), [&](std::string_view w) {
-                                              return cell.text.find(w) != std::string_view::npos;
-                                          }));
+        return cell.lower.size() <= 40 && (header_column(cell.lower) ||
+                                           std::any_of(words.begin(), words.end(), [&](std::string_view w) {
+                                               return cell.lower.find(w) != std::string_view::npos;
+                                           }));
     });
 }
 
@@ -164,21 +169,21 @@ void layout_tables(const document& doc, std::vector<bool>& used, std::vector<tab
     for (std::size_t i = 0; i < lines.size(); ++i) {
         // Only a line with "STT"/"TT" can anchor a header: most lines are passed over cheaply.
         if (used[i] || lines[i].lower.find("tt") == std::string::npos) continue;
-        const auto anchor = placed_cells(lines[i].lower);
-        const bool numbered = std::any_of(anchor.begin(), anchor.end(), [](const placed_cell& c) { return header_column(c.text) == column::number; });
-        const bool content = std::any_of(anchor.begin(), anchor.end(), [](const placed_cell& c) { return header_column(c.text) == column::content; });
+        const auto anchor = placed_cells(lines[i]);
+        const bool numbered = std::any_of(anchor.begin(), anchor.end(), [](const placed_cell& c) { return header_column(c.lower) == column::number; });
+        const bool content = std::any_of(anchor.begin(), anchor.end(), [](const placed_cell& c) { return header_column(c.lower) == column::content; });
         if (!numbered || !content) continue;
         // The header's lines: up to two above the anchor and those below it, before the first row.
         std::size_t first = i;
-        while (first > 0 && i - first < 2 && !used[first - 1] && is_header_line(placed_cells(lines[first - 1].lower))) --first;
+        while (first > 0 && i - first < 2 && !used[first - 1] && is_header_line(placed_cells(lines[first - 1]))) --first;
         std::size_t j = i + 1;
-        while (j < lines.size() && is_header_line(placed_cells(lines[j].lower))) ++j;
+        while (j < lines.size() && is_header_line(placed_cells(lines[j]))) ++j;
         // Columns start where the anchor's cells start; cells of other header lines join the
         // column they fall in.
         std::vector<std::size_t> starts;
         for (const auto& cell : anchor) starts.push_back(cell.column);
         for (std::size_t k = first; k < j; ++k)
-            for (const auto& cell : placed_cells(lines[k].lower))
+            for (const auto& cell : placed_cells(lines[k]))
                 if (std::none_of(starts.begin(), starts.end(), [&](std::size_t s) { return s + 3 >= cell.column && cell.column + 3 >= s; }))
                     starts.push_back(cell.column);
         std::sort(starts.begin(), starts.end());
@@ -190,16 +195,15 @@ void layout_tables(const document& doc, std::vector<bool>& used, std::vector<tab
         };
         std::vector<std::string> names(starts.size());
         for (std::size_t k = first; k < j; ++k)
-            for (const auto& cell : placed_cells(lines[k].lower)) append(names[column_at(cell.column)], cell.text);
+            for (const auto& cell : placed_cells(lines[k])) append(names[column_at(cell.column)], cell.lower);
         table t{first, j - 1, {}, {}};
         for (const auto& name : names) t.columns.push_back(header_column(name));
         if (!is_header(t.columns)) continue;
         const auto number_column = *t.column_of(column::number);
         const auto content_start = starts[std::min<std::size_t>(number_column + 1, starts.size() - 1)];
         for (; j < lines.size(); ++j) {
-            const auto row_cells = placed_cells(lines[j].text);
-            const auto lower_cells = placed_cells(lines[j].lower);
-            if (is_header_line(lower_cells)) {  // the header again, after a page break
+            const auto row_cells = placed_cells(lines[j]);
+            if (is_header_line(row_cells)) {  // the header again, after a page break
                 t.last_index = j;
                 continue;
             }
