@@ -361,8 +361,8 @@ private:
 
 namespace {
 
-/// The first sentence of a text, shortened at a word to 160 characters.
-std::string title_of(std::string_view text) {
+/// The first sentence of a text, shortened at a word to 160 characters; `lower` is `text` lowercased.
+std::string title_of(std::string_view text, std::string_view lower) {
     std::size_t end = text.size();
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
@@ -371,7 +371,7 @@ std::string title_of(std::string_view text) {
             break;
         }
         // Extraction glues a field to the sentence before it: "Rà soát dữ liệu.Đơn vị thực hiện: ...".
-        if ((c == '.' || c == ';') && label_after(lower_in_place(text.substr(i + 1, 64)), 0)) {
+        if ((c == '.' || c == ';') && label_after(lower.substr(i + 1, 64), 0)) {
             end = i;
             break;
         }
@@ -1156,7 +1156,7 @@ void detail::document_reader::emit(node& n, const std::string& section) {
         item.parent_id = n.parent->id;
         item.section = section_id;
         item.first_line = n.first_line;
-        item.title = title_of(n.heading_text);
+        item.title = title_of(n.heading_text, n.heading_lower);
         item.text = n.heading_text;
         append_text(item.text, n.body);
         current_item_ = item.id;
@@ -1180,12 +1180,13 @@ void detail::document_reader::read_tables(const std::vector<detail::table>& tabl
     for (const auto& t : tables) {
         std::string group_id;
         for (const auto& row : t.rows) {
-            const auto cell = [&](detail::column c) -> std::string {
+            const auto cell = [&](detail::column c) -> std::string_view {
                 const auto at = t.column_of(c);
-                return at && *at < row.cells.size() ? row.cells[*at] : std::string{};
+                return at && *at < row.cells.size() ? std::string_view(row.cells[*at]) : std::string_view{};
             };
             const std::string number(strip_punctuation(cell(detail::column::number)));
-            const std::string content = cell(detail::column::content);
+            const std::string_view content = cell(detail::column::content);
+            std::string content_lower = lower_in_place(content);
             if (const auto roman = roman_value(lower_in_place(number)); roman && !number.empty()) {
                 const bool empty_roles = cell(detail::column::lead).empty() && cell(detail::column::deadline).empty();
                 if (empty_roles) {
@@ -1193,7 +1194,7 @@ void detail::document_reader::read_tables(const std::vector<detail::table>& tabl
                     group.id = number;
                     group.number = number;
                     group.kind = item_kind::group;
-                    group.title = title_of(content);
+                    group.title = title_of(content, content_lower);
                     group.text = content;
                     group.first_line = group.last_line = row.first_line;
                     group.section = number;
@@ -1209,14 +1210,14 @@ void detail::document_reader::read_tables(const std::vector<detail::table>& tabl
             item.id = unique_id(std::move(item.id), number, row.first_line);
             item.parent_id = group_id;
             item.section = group_id;
-            item.title = title_of(content);
+            item.title = title_of(content, content_lower);
             item.text = content;
-            item.lower_text = lower_in_place(content);
+            item.lower_text = std::move(content_lower);
             item.first_line = row.first_line;
             item.last_line = row.last_line;
             const auto line = row.first_line;
             current_item_ = item.id;
-            const auto add_role = [&](role r, const std::string& names) {
+            const auto add_role = [&](role r, std::string_view names) {
                 if (names.empty()) return;
                 item.roles[static_cast<std::size_t>(r)] = units_of(names, line, 1);
             };
@@ -1224,7 +1225,7 @@ void detail::document_reader::read_tables(const std::vector<detail::table>& tabl
             add_role(role::support, cell(detail::column::support));
             add_role(role::monitor, cell(detail::column::monitor));
             if (const auto due = cell(detail::column::deadline); !due.empty()) item.due = deadline_of(strip_punctuation(due), line, 1, item.id);
-            if (const auto product = cell(detail::column::targets); !product.empty()) item.targets.push_back(product);
+            if (const auto product = cell(detail::column::targets); !product.empty()) item.targets.emplace_back(product);
             item.note = cell(detail::column::note);
             const bool assigned = std::any_of(item.roles.begin(), item.roles.end(), [](const auto& r) { return !r.empty(); });
             if (!assigned && !item.due) continue;  // a row that assigns nothing: prose inside the table
