@@ -59,6 +59,14 @@ std::pair<utf8proc_int32_t, std::size_t> decode(std::string_view text, std::size
     return {c, n};
 }
 
+/// How many of the eight bytes of `word` (as they stand in memory) are ASCII before the first that
+/// is not: 8 when all are.
+std::size_t ascii_bytes(std::uint64_t word) {
+    const std::uint64_t high = word & 0x8080808080808080ULL;
+    if (high == 0) return 8;
+    return static_cast<std::size_t>(std::endian::native == std::endian::little ? std::countr_zero(high) : std::countl_zero(high)) / 8;
+}
+
 /// The five tones (huyền, sắc, hỏi, ngã, nặng) on the vowels of "oa", "oe" and "uy".
 constexpr std::array<utf8proc_int32_t, 5> toned_a{0xE0, 0xE1, 0x1EA3, 0xE3, 0x1EA1};
 constexpr std::array<utf8proc_int32_t, 5> toned_e{0xE8, 0xE9, 0x1EBB, 0x1EBD, 0x1EB9};
@@ -103,14 +111,13 @@ std::size_t first_invalid_utf8(std::string_view text) noexcept {
     const std::size_t size = text.size();
     auto continuation = [&](std::size_t at) { return at < size && (bytes[at] & 0xC0) == 0x80; };
     for (std::size_t at = 0; at < size;) {
-        // Eight ASCII bytes at a time.
+        // ASCII eight bytes at a time, up to the first byte that is not.
         if (at + 8 <= size) {
             std::uint64_t word;
             std::memcpy(&word, bytes + at, 8);
-            if ((word & 0x8080808080808080ULL) == 0) {
-                at += 8;
-                continue;
-            }
+            const auto ascii = ascii_bytes(word);
+            at += ascii;
+            if (ascii == 8) continue;
         }
         const unsigned char b = bytes[at];
         if (b < 0x80) {
@@ -248,7 +255,9 @@ std::string name_key(std::string_view text) {
                 continue;
             }
         }
-        for (std::size_t k = sequence_at; k < at; ++k) folded[size++] = folded[k];
+        // Moved left once spaces or dashes have shrunk the key; most letters stay where they are.
+        if (size != sequence_at) std::memmove(folded.data() + size, folded.data() + sequence_at, n);
+        size += n;
     }
     folded.resize(size);
     return folded;
@@ -325,6 +334,7 @@ namespace {
 /// (one decoding does both) and stops at the first sequence that is not well formed.
 std::string lower_impl(std::string_view text, std::size_t* invalid_at) {
     std::string out(text);
+    char* const lowered_bytes = out.data();  // written through a pointer: a char store may alias the string
     const auto& to_lower = lowercase();
     const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
     const auto size = text.size();
@@ -341,18 +351,15 @@ std::string lower_impl(std::string_view text, std::size_t* invalid_at) {
             const std::uint64_t low = word & ~high_bits;
             const std::uint64_t at_least_a = low + 0x3F3F3F3F3F3F3F3FULL;  // bit 7 set from 'A' on
             const std::uint64_t past_z = low + 0x2525252525252525ULL;      // bit 7 set past 'Z'
-            word |= ((at_least_a & ~past_z & ~high) & high_bits) >> 2;     // + 0x20 for A..Z
-            std::memcpy(out.data() + at, &word, 8);
-            if (high == 0) {
-                at += 8;
-                continue;
-            }
-            const int ascii_bits = std::endian::native == std::endian::little ? std::countr_zero(high) : std::countl_zero(high);
-            at += static_cast<std::size_t>(ascii_bits / 8);
+            const std::uint64_t lowered = word | (((at_least_a & ~past_z & ~high) & high_bits) >> 2);  // + 0x20 for A..Z
+            std::memcpy(lowered_bytes + at, &lowered, 8);
+            const auto ascii = ascii_bytes(word);
+            at += ascii;
+            if (ascii == 8) continue;
         }
         const unsigned char byte = bytes[at];
         if (byte < 0x80) {
-            if (byte >= 'A' && byte <= 'Z') out[at] = static_cast<char>(byte - 'A' + 'a');
+            if (byte >= 'A' && byte <= 'Z') lowered_bytes[at] = static_cast<char>(byte - 'A' + 'a');
             ++at;
             continue;
         }
@@ -362,8 +369,8 @@ std::string lower_impl(std::string_view text, std::size_t* invalid_at) {
             const auto c = static_cast<std::size_t>(((byte & 0x1F) << 6) | (bytes[at + 1] & 0x3F));
             const auto lowered = to_lower.low[c];
             if (lowered != static_cast<utf8proc_int32_t>(c) && lowered >= 0x80 && lowered < 0x800) {
-                out[at] = static_cast<char>(0xC0 | (lowered >> 6));
-                out[at + 1] = static_cast<char>(0x80 | (lowered & 0x3F));
+                lowered_bytes[at] = static_cast<char>(0xC0 | (lowered >> 6));
+                lowered_bytes[at + 1] = static_cast<char>(0x80 | (lowered & 0x3F));
             }
             at += 2;
             continue;
@@ -372,7 +379,7 @@ std::string lower_impl(std::string_view text, std::size_t* invalid_at) {
         // small letter after it.
         if (byte == 0xE1 && at + 2 < size && (bytes[at + 2] & 0xC0) == 0x80 &&
             ((bytes[at + 1] == 0xBA && bytes[at + 2] >= 0xA0) || bytes[at + 1] == 0xBB)) {
-            out[at + 2] = static_cast<char>(bytes[at + 2] | 1);
+            lowered_bytes[at + 2] = static_cast<char>(bytes[at + 2] | 1);
             at += 3;
             continue;
         }
@@ -399,13 +406,13 @@ std::string lower_impl(std::string_view text, std::size_t* invalid_at) {
         if (lowered != c) {
             // Written back only when it keeps its length, so offsets stay offsets.
             if (n == 3 && lowered >= 0x800 && lowered < 0x10000) {
-                out[at] = static_cast<char>(0xE0 | (lowered >> 12));
-                out[at + 1] = static_cast<char>(0x80 | ((lowered >> 6) & 0x3F));
-                out[at + 2] = static_cast<char>(0x80 | (lowered & 0x3F));
+                lowered_bytes[at] = static_cast<char>(0xE0 | (lowered >> 12));
+                lowered_bytes[at + 1] = static_cast<char>(0x80 | ((lowered >> 6) & 0x3F));
+                lowered_bytes[at + 2] = static_cast<char>(0x80 | (lowered & 0x3F));
             } else {
                 utf8proc_uint8_t folded[4];
                 if (utf8proc_encode_char(lowered, folded) == static_cast<utf8proc_ssize_t>(n))
-                    std::copy(folded, folded + n, out.begin() + static_cast<std::ptrdiff_t>(at));
+                    std::copy(folded, folded + n, lowered_bytes + at);
             }
         }
         at += n;
