@@ -166,6 +166,35 @@ bool append_clean(std::string& out, std::string_view raw) {
 
 }  // namespace
 
+std::size_t find_text(std::string_view text, std::string_view needle, std::size_t from) {
+    if (from > text.size() || text.size() - from < needle.size()) return std::string_view::npos;
+    if (needle.empty()) return from;
+    const std::size_t last = text.size() - needle.size();  // where the needle starts at the latest
+    auto at_position = [&](std::size_t at) {
+        return text[at] == needle.front() && text[at + needle.size() - 1] == needle.back() &&
+               text.compare(at, needle.size(), needle) == 0;
+    };
+    // Bytes equal to the needle's first (at a position) and last (needle.size() - 1 further on) are
+    // found as the zero bytes of the eight bytes xor'ed with them. The zero test may flag a byte
+    // above a true zero too, never miss one: each flagged position is checked in full.
+    constexpr std::uint64_t ones = 0x0101010101010101ULL, high_bits = 0x8080808080808080ULL;
+    auto zero_bytes = [](std::uint64_t word) { return (word - ones) & ~word & high_bits; };
+    const std::uint64_t firsts = ones * static_cast<unsigned char>(needle.front());
+    const std::uint64_t lasts = ones * static_cast<unsigned char>(needle.back());
+    std::size_t at = from;
+    for (; at + 7 <= last; at += 8) {
+        std::uint64_t heads, tails;
+        std::memcpy(&heads, text.data() + at, 8);
+        std::memcpy(&tails, text.data() + at + needle.size() - 1, 8);
+        if ((zero_bytes(heads ^ firsts) & zero_bytes(tails ^ lasts)) == 0) continue;
+        for (std::size_t k = 0; k < 8; ++k)
+            if (at_position(at + k)) return at + k;
+    }
+    for (; at <= last; ++at)
+        if (at_position(at)) return at;
+    return std::string_view::npos;
+}
+
 std::vector<std::string_view> layout_cells(std::string_view text, std::size_t gap) {
     std::vector<std::string_view> cells;
     std::size_t at = 0;

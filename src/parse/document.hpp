@@ -39,6 +39,12 @@ struct document {
     return text.substr(first);
 }
 
+/// text.find(needle, from), faster on the reader's texts: eight positions at a time, a position is
+/// compared whole only when its first and last bytes are the needle's. std::string_view::find
+/// calls memchr and memcmp at every occurrence of the first byte, which for a word starting with a
+/// space or a common letter is nearly every word.
+[[nodiscard]] std::size_t find_text(std::string_view text, std::string_view needle, std::size_t from = 0);
+
 /// Cells of a line laid out in columns: split on tabs, pipes and runs of `gap` or more spaces.
 [[nodiscard]] std::vector<std::string_view> layout_cells(std::string_view text, std::size_t gap = 3);
 

@@ -31,6 +31,7 @@ namespace {
 
 using detail::document;
 using detail::document_line;
+using detail::find_text;
 using detail::is_upper_case;
 using detail::trimmed;
 
@@ -886,7 +887,7 @@ void detail::document_reader::prose(std::string_view text, std::string_view lowe
         return name;
     };
     // "Giao X chủ trì ...", "Giao X tổng hợp ..."
-    for (std::size_t at = lower.find("giao "); at != std::string::npos; at = lower.find("giao ", at + 1)) {
+    for (std::size_t at = find_text(lower, "giao "); at != std::string::npos; at = find_text(lower, "giao ", at + 1)) {
         if (!clause_starts(at)) continue;
         const std::size_t from = at + std::string_view("giao ").size();
         const std::size_t end = name_end(lower, from, true);
@@ -900,7 +901,7 @@ void detail::document_reader::prose(std::string_view text, std::string_view lowe
     // sentence that starts with its lead, a unit kehoach knows, and goes on with its duty.
     for (std::string_view duty : {" chủ trì", " là cơ quan thường trực", " có trách nhiệm", " tổng hợp", " báo cáo"}) {
         if (lead_at) break;
-        const auto at = lower.find(duty);
+        const auto at = find_text(lower, duty);
         if (at == std::string::npos) continue;
         std::size_t sentence = lower.rfind(". ", at);
         sentence = sentence == std::string::npos ? 0 : sentence + 2;
@@ -924,7 +925,7 @@ void detail::document_reader::prose(std::string_view text, std::string_view lowe
             if (std::find(refs.begin(), refs.end(), ref) == refs.end()) refs.push_back(ref);
     };
     // "phối hợp (với) Y, Z ..."
-    for (std::size_t at = lower.find("phối hợp"); at != std::string::npos; at = lower.find("phối hợp", at + 1)) {
+    for (std::size_t at = find_text(lower, "phối hợp"); at != std::string::npos; at = find_text(lower, "phối hợp", at + 1)) {
         if (!words_at(at)) continue;
         std::size_t from = at + std::string_view("phối hợp").size();
         while (from < lower.size() && lower[from] == ' ') ++from;
@@ -934,7 +935,7 @@ void detail::document_reader::prose(std::string_view text, std::string_view lowe
         if (!names.empty() && facts_of(names).known) add(role::support, names);
     }
     // "tham mưu (cho) X ...": X decides.
-    for (std::size_t at = lower.find("tham mưu"); at != std::string::npos; at = lower.find("tham mưu", at + 1)) {
+    for (std::size_t at = find_text(lower, "tham mưu"); at != std::string::npos; at = find_text(lower, "tham mưu", at + 1)) {
         std::size_t from = at + std::string_view("tham mưu").size();
         while (from < lower.size() && lower[from] == ' ') ++from;
         if (lower.substr(from).starts_with("cho ")) from += 4;
@@ -943,9 +944,9 @@ void detail::document_reader::prose(std::string_view text, std::string_view lowe
         if (!name.empty() && facts_of(name).known) add(role::approver, name);
     }
     // "báo cáo ... về X" within the clause, or "báo cáo X": X is reported to.
-    for (std::size_t at = lower.find("báo cáo"); at != std::string::npos; at = lower.find("báo cáo", at + 1)) {
-        const std::size_t clause_end = std::min(lower.find(';', at), lower.find(". ", at));
-        const auto about = lower.find(" về ", at);
+    for (std::size_t at = find_text(lower, "báo cáo"); at != std::string::npos; at = find_text(lower, "báo cáo", at + 1)) {
+        const std::size_t clause_end = std::min(lower.find(';', at), find_text(lower, ". ", at));
+        const auto about = find_text(lower, " về ", at);
         const std::size_t from = about != std::string::npos && about <= clause_end
                                      ? about + std::string_view(" về ").size()
                                      : at + std::string_view("báo cáo ").size();
@@ -969,10 +970,10 @@ void detail::document_reader::prose(std::string_view text, std::string_view lowe
         for (std::string_view start : {"trước ngày", "trước ", "chậm nhất", "hoàn thành trong", "hoàn thành trước", "trong tháng",
                                        "trong quý", "trong năm", "thường xuyên", "hằng tháng", "hàng tháng", "hằng quý",
                                        "hàng quý", "hằng năm", "hàng năm", "định kỳ", "từ ngày", "sau khi"}) {
-            for (std::size_t at = lower.find(start); at != std::string::npos; at = lower.find(start, at + 1)) {
+            for (std::size_t at = find_text(lower, start); at != std::string::npos; at = find_text(lower, start, at + 1)) {
                 if (!words_at(at)) continue;
                 // A deadline is a short clause; a whole sentence after "trong" is not one.
-                std::size_t end = std::min({lower.find(';', at), lower.find(". ", at), lower.size(), at + 160});
+                std::size_t end = std::min({lower.find(';', at), find_text(lower, ". ", at), lower.size(), at + 160});
                 auto phrase = strip_punctuation(text.substr(at, end - at));
                 auto reading = parse_deadline(phrase, info_.date);
                 if (reading.deadline.kind == deadline_kind::unknown) continue;
