@@ -166,6 +166,22 @@ bool append_clean(std::string& out, std::string_view raw) {
 
 }  // namespace
 
+std::size_t characters(std::string_view text) {
+    // Continuation bytes (10xxxxxx) counted eight at a time: bit 7 set and bit 6, shifted onto it,
+    // not; the eight 0-or-1 bytes are summed into the top byte by a multiplication (std::popcount
+    // is a library call on plain x86-64).
+    constexpr std::uint64_t ones = 0x0101010101010101ULL, high_bits = 0x8080808080808080ULL;
+    std::size_t continuations = 0, at = 0;
+    for (; at + 8 <= text.size(); at += 8) {
+        std::uint64_t word;
+        std::memcpy(&word, text.data() + at, 8);
+        continuations += static_cast<std::size_t>((((word & ~(word << 1) & high_bits) >> 7) * ones) >> 56);
+    }
+    for (; at < text.size(); ++at)
+        if ((static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) ++continuations;
+    return text.size() - continuations;
+}
+
 std::size_t find_text(std::string_view text, std::string_view needle, std::size_t from) {
     if (from > text.size() || text.size() - from < needle.size()) return std::string_view::npos;
     if (needle.empty()) return from;

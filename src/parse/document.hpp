@@ -39,6 +39,9 @@ struct document {
     return text.substr(first);
 }
 
+/// The characters (code points) of UTF-8 text: its bytes but for the continuation bytes.
+[[nodiscard]] std::size_t characters(std::string_view text);
+
 /// text.find(needle, from), faster on the reader's texts: eight positions at a time, a position is
 /// compared whole only when its first and last bytes are the needle's. std::string_view::find
 /// calls memchr and memcmp at every occurrence of the first byte, which for a word starting with a

@@ -29,6 +29,7 @@
 namespace kehoach {
 namespace {
 
+using detail::characters;
 using detail::document;
 using detail::document_line;
 using detail::find_text;
@@ -253,11 +254,6 @@ struct node {
     std::size_t heading_line_width = 0;  // characters on the heading's last line
     bool objectives = false;  // a "Mục đích, yêu cầu" section: no tasks in it
 };
-
-std::size_t characters(std::string_view text) {
-    return static_cast<std::size_t>(
-        std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
 
 void append_text(std::string& to, std::string_view text) {
     if (text.empty()) return;
@@ -728,10 +724,13 @@ std::size_t detail::document_reader::find_signature() {
 
 void detail::document_reader::read_outline(std::size_t from, std::size_t to, const std::vector<bool>& in_table) {
     // How wide the document's lines run when text wraps: most lines of a wrapped paragraph.
+    // The width four fifths of the way up; nth_element finds it without sorting them all.
     std::vector<std::size_t> widths;
+    widths.reserve(to - from);
     for (std::size_t i = from; i < to; ++i) widths.push_back(characters(trimmed(doc_.lines[i].text)));
-    std::sort(widths.begin(), widths.end());
-    const std::size_t wrap_width = widths.empty() ? 0 : widths[widths.size() * 4 / 5];
+    const auto at_four_fifths = widths.begin() + static_cast<std::ptrdiff_t>(widths.size() * 4 / 5);
+    if (!widths.empty()) std::nth_element(widths.begin(), at_four_fifths, widths.end());
+    const std::size_t wrap_width = widths.empty() ? 0 : *at_four_fifths;
     root_ = std::make_unique<node>();
     root_->head = {heading_kind::part, "", -1, 0};
     std::vector<node*> open{root_.get()};

@@ -132,10 +132,6 @@ struct placed_cell {
     std::string_view lower;
 };
 
-std::size_t characters(std::string_view text) {
-    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
-
 /// The cells of a line, cut once: the lowercase has its spaces, tabs and pipes where the text does.
 std::vector<placed_cell> placed_cells(const document_line& line) {
     std::vector<placed_cell> cells;
