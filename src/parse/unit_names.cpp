@@ -238,17 +238,18 @@ unit_facts describe_unit(std::string_view name, std::optional<plan_level> level)
 
 std::vector<std::string> split_units(std::string_view list) {
     // Drop what stands in parentheses: a person's name, "(chủ trì)", "(qua Đội ...)".
-    std::string text;
-    if (list.find('(') == std::string_view::npos && list.find(')') == std::string_view::npos) {
-        text = list;  // most lists have none
-    } else {
-        text.reserve(list.size());
+    // Most lists have none, and are read as they are.
+    std::string_view text = list;
+    std::string without_brackets;
+    if (list.find('(') != std::string_view::npos || list.find(')') != std::string_view::npos) {
+        without_brackets.reserve(list.size());
         int depth = 0;
         for (char c : list) {
             if (c == '(') ++depth;
             else if (c == ')') depth = std::max(0, depth - 1);
-            else if (depth == 0) text += c;
+            else if (depth == 0) without_brackets += c;
         }
+        text = without_brackets;
     }
     // A comma inside these names is part of the name. Lowercase is enough to tell (the pieces are
     // trimmed, and these words carry no dashes); the text is lowercased once, when a comma comes.
@@ -291,7 +292,7 @@ std::vector<std::string> split_units(std::string_view list) {
     std::vector<std::string> out;
     for (std::size_t part_start = 0; part_start <= text.size();) {
         const auto part_end = std::min(text.find(';', part_start), text.size());
-        const std::string_view part = std::string_view(text).substr(part_start, part_end - part_start);
+        const std::string_view part = text.substr(part_start, part_end - part_start);
         part_start = part_end + 1;
         const std::size_t part_first = out.size();
         std::string_view previous;  // the piece before: the end of the name so far
