@@ -313,7 +313,8 @@ private:
     void learn_abbreviations();
     const unit_facts& facts_of(std::string_view name);
     unit_ref unit_of(std::string_view name, std::size_t line, std::size_t column);
-    std::vector<unit_ref> units_of(std::string_view list, std::size_t line, std::size_t column);
+    /// Adds the units a list names to `refs`, those not there yet.
+    void add_units(std::string_view list, std::size_t line, std::size_t column, std::vector<unit_ref>& refs);
 
     std::size_t read_front_matter();
     std::size_t find_signature();
@@ -498,14 +499,11 @@ detail::document_reader::unit_ref detail::document_reader::unit_of(std::string_v
     return it->second;
 }
 
-std::vector<detail::document_reader::unit_ref> detail::document_reader::units_of(std::string_view list, std::size_t line,
-                                                                                std::size_t column) {
-    std::vector<unit_ref> refs;
+void detail::document_reader::add_units(std::string_view list, std::size_t line, std::size_t column, std::vector<unit_ref>& refs) {
     for (const auto& name : split_units(list)) {
         const auto ref = unit_of(name, line, column);
         if (std::find(refs.begin(), refs.end(), ref) == refs.end()) refs.push_back(ref);
     }
-    return refs;
 }
 
 std::optional<deadline> detail::document_reader::deadline_of(std::string_view phrase, std::size_t line, std::size_t column,
@@ -892,7 +890,9 @@ void detail::document_reader::prose(std::string_view text, std::string_view lowe
         const std::size_t end = name_end(lower, from, true);
         const std::string_view name = lead_named(strip_punctuation(text.substr(from, end - from)));
         if (name.empty()) continue;
-        out.roles[static_cast<std::size_t>(role::lead)] = units_of(name, line, 1);
+        auto& leads = out.roles[static_cast<std::size_t>(role::lead)];
+        leads.clear();
+        add_units(name, line, 1, leads);
         lead_at = end;
         break;
     }
@@ -913,16 +913,14 @@ void detail::document_reader::prose(std::string_view text, std::string_view lowe
         }
         const std::string_view name = lead_named(strip_punctuation(text.substr(sentence, end - sentence)));
         if (name.empty() || name.size() >= 120 || !facts_of(name).known) continue;
-        out.roles[static_cast<std::size_t>(role::lead)] = units_of(name, line, 1);
+        auto& leads = out.roles[static_cast<std::size_t>(role::lead)];
+        leads.clear();
+        add_units(name, line, 1, leads);
         if (std::string_view(lower).substr(end).starts_with(" là cơ quan thường trực")) plan_monitors_.push_back(unit_of(name, line, 1));
         lead_at = at;
     }
     if (!lead_at) return;
-    auto add = [&](role r, std::string_view names) {
-        auto& refs = out.roles[static_cast<std::size_t>(r)];
-        for (const auto ref : units_of(names, line, 1))
-            if (std::find(refs.begin(), refs.end(), ref) == refs.end()) refs.push_back(ref);
-    };
+    auto add = [&](role r, std::string_view names) { add_units(names, line, 1, out.roles[static_cast<std::size_t>(r)]); };
     // "phối hợp (với) Y, Z ..."
     for (std::size_t at = find_text(lower, "phối hợp"); at != std::string::npos; at = find_text(lower, "phối hợp", at + 1)) {
         if (!words_at(at)) continue;
@@ -1056,9 +1054,7 @@ bool detail::document_reader::assign(node& n, pending_item& out) {
             case field_kind::support:
             case field_kind::monitor: {
                 const auto r = f.kind == field_kind::lead ? role::lead : f.kind == field_kind::support ? role::support : role::monitor;
-                auto& refs = out.roles[static_cast<std::size_t>(r)];
-                for (const auto ref : units_of(f.value, f.line, f.column))
-                    if (std::find(refs.begin(), refs.end(), ref) == refs.end()) refs.push_back(ref);
+                add_units(f.value, f.line, f.column, out.roles[static_cast<std::size_t>(r)]);
                 has_role = true;
                 break;
             }
@@ -1219,7 +1215,7 @@ void detail::document_reader::read_tables(const std::vector<detail::table>& tabl
             current_item_ = item.id;
             const auto add_role = [&](role r, std::string_view names) {
                 if (names.empty()) return;
-                item.roles[static_cast<std::size_t>(r)] = units_of(names, line, 1);
+                add_units(names, line, 1, item.roles[static_cast<std::size_t>(r)]);
             };
             add_role(role::lead, cell(detail::column::lead));
             add_role(role::support, cell(detail::column::support));
