@@ -1008,7 +1008,10 @@ void detail::document_reader::prose(std::string_view text, std::string_view lowe
 
 bool detail::document_reader::assign(node& n, pending_item& out) {
     // A heading line is a sentence of its own: "2. Chế độ thông tin, báo cáo" / "Giao X ...".
-    std::string full_text = n.heading_text;
+    std::string full_text;
+    full_text.reserve(n.heading_text.size() + n.body.size() + 2);
+    full_text = n.heading_text;
+    out.lower_text.reserve(full_text.capacity());
     out.lower_text = n.heading_lower;
     if (!n.body.empty()) {
         if (!full_text.empty() && std::string_view(".;:").find(full_text.back()) == std::string_view::npos) {
@@ -1021,7 +1024,10 @@ bool detail::document_reader::assign(node& n, pending_item& out) {
     const std::string& lower = out.lower_text;
     // A label line may hold more than one field: "Đơn vị chủ trì: X; Đơn vị phối hợp: Y".
     for (std::size_t i = 0; i < n.fields.size(); ++i) {
-        const std::string lower_value = lower_in_place(n.fields[i].value);
+        // Only a ';' or '.' ends a value before the next label: most values have neither.
+        const auto& value = n.fields[i].value;
+        if (value.find(';') == std::string::npos && value.find('.') == std::string::npos) continue;
+        const std::string lower_value = lower_in_place(value);
         const auto end = value_end(lower_value, 0, false);
         if (end == lower_value.size()) continue;
         const auto next = label_after(lower_value, end + 1);
@@ -1030,25 +1036,21 @@ bool detail::document_reader::assign(node& n, pending_item& out) {
         n.fields.insert(n.fields.begin() + static_cast<std::ptrdiff_t>(i) + 1, std::move(rest));  // split in its own turn
     }
     // Labels inline in the paragraph: "(Cơ quan chủ trì: Sở Tư pháp; phối hợp: ...; thời gian: quý II/2024)".
-    {
-        std::vector<field> inline_fields;
-        for (std::size_t at = 0; at < lower.size(); ++at) {
-            // A label inline follows "(", ";" or ".", perhaps with a space or a bullet between;
-            // its value runs to ")" or to the next label.
-            auto opens = [](char c) { return c == '(' || c == ';' || c == '.'; };
-            if (at > 0 && !opens(lower[at - 1])) continue;
-            const auto found = label_after(lower, at);
-            if (!found) continue;
-            const std::size_t end = value_end(lower, found->second, true);
-            inline_fields.push_back({found->first, std::string(strip_punctuation(std::string_view(full_text).substr(found->second, end - found->second))),
-                                     n.first_line, found->second + 1});
-            at = end;
-        }
-        for (auto& f : inline_fields) n.fields.push_back(std::move(f));
+    for (std::size_t at = 0; at < lower.size(); ++at) {
+        // A label inline follows "(", ";" or ".", perhaps with a space or a bullet between;
+        // its value runs to ")" or to the next label.
+        auto opens = [](char c) { return c == '(' || c == ';' || c == '.'; };
+        if (at > 0 && !opens(lower[at - 1])) continue;
+        const auto found = label_after(lower, at);
+        if (!found) continue;
+        const std::size_t end = value_end(lower, found->second, true);
+        n.fields.push_back({found->first, std::string(strip_punctuation(std::string_view(full_text).substr(found->second, end - found->second))),
+                            n.first_line, found->second + 1});
+        at = end;
     }
     bool has_role = false;
     for (auto& f : n.fields) {
-        f.value = std::string(strip_punctuation(f.value));
+        f.value.assign(strip_punctuation(f.value));  // a part of itself, assigned without a new string
         switch (f.kind) {
             case field_kind::lead:
             case field_kind::support:
@@ -1153,6 +1155,7 @@ void detail::document_reader::emit(node& n, const std::string& section) {
         item.section = section_id;
         item.first_line = n.first_line;
         item.title = title_of(n.heading_text, n.heading_lower);
+        item.text.reserve(n.heading_text.size() + n.body.size() + 1);
         item.text = n.heading_text;
         append_text(item.text, n.body);
         current_item_ = item.id;
