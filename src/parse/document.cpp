@@ -61,15 +61,36 @@ std::string utf8_of_utf16(std::string_view text, const std::string& source) {
     return out;
 }
 
-/// Where the line that starts at `at` ends: at the first \n, \r or \f, or at the end of the text.
-std::size_t line_end(std::string_view text, std::size_t at) {
-    // memchr finds a byte fastest; \r and \f are only looked for before the \n.
-    std::size_t end = text.size();
-    for (const char line_break : {'\n', '\r', '\f'})
-        if (const void* found = std::memchr(text.data() + at, line_break, end - at))
-            end = static_cast<std::size_t>(static_cast<const char*>(found) - text.data());
-    return end;
-}
+/// Where a byte next stands in a text, from a place on. memchr looks once, and again only when the
+/// place has passed what it found: going down a text line by line, it reads the text about once,
+/// however many lines there are.
+class byte_finder {
+public:
+    byte_finder(std::string_view text, char byte) : text_(text), byte_(byte) {}
+
+    /// The first place of the byte at `from` or after it, or the text's size.
+    std::size_t next(std::size_t from) {
+        if (!looked_ || found_ < from) {
+            const void* found = from < text_.size() ? std::memchr(text_.data() + from, byte_, text_.size() - from) : nullptr;
+            found_ = found ? static_cast<std::size_t>(static_cast<const char*>(found) - text_.data()) : text_.size();
+            looked_ = true;
+        }
+        return found_;
+    }
+
+private:
+    std::string_view text_;
+    char byte_;
+    std::size_t found_ = 0;
+    bool looked_ = false;
+};
+
+/// What a line of the input holds that cleaning it is about, found for all lines by byte_finders.
+struct line_bytes {
+    bool combining_marks = false;  // a CC or CD byte (U+0300..U+036F)
+    bool quote_or_space = false;   // an E2 or C2 byte, which ’, ‘ and the no-break spaces start with
+    bool star = false;
+};
 
 enum class page_number : std::uint8_t { no, marked, bare };
 
@@ -128,17 +149,19 @@ std::string without_markdown(std::string_view line) {
     return out;
 }
 
-bool append_clean(std::string& out, std::string_view raw) {
+bool append_clean(std::string& out, std::string_view raw, const line_bytes& holds) {
     const auto start = out.size();
-    // The whole document is valid UTF-8 by now; only decomposed lines need composing.
-    const bool decomposed = has_combining_marks(raw);
+    // The whole document is valid UTF-8 by now; only decomposed lines need composing. What a
+    // decomposed line holds is looked at again once it is composed.
+    const bool decomposed = holds.combining_marks;
     if (decomposed) out += to_nfc(raw);
     else out += raw;
     const auto* appended = out.data() + start;
     const auto appended_size = out.size() - start;
     // Most lines with an E2 or C2 byte hold a dash or a letter, not one of these.
     bool replaced = false;
-    if (std::memchr(appended, 0xE2, appended_size) != nullptr || std::memchr(appended, 0xC2, appended_size) != nullptr) {
+    if ((holds.quote_or_space || decomposed) &&
+        (std::memchr(appended, 0xE2, appended_size) != nullptr || std::memchr(appended, 0xC2, appended_size) != nullptr)) {
         constexpr std::array<std::pair<std::string_view, std::string_view>, 4> plain{
             {{"\u2019", "'"}, {"\u2018", "'"}, {"\u00a0", " "}, {"\u202f", " "}}};
         for (const auto& [from, to] : plain) {
@@ -152,7 +175,8 @@ bool append_clean(std::string& out, std::string_view raw) {
     bool markdown = false;
     const auto line = std::string_view(out).substr(start);
     const auto first = line.find_first_not_of(' ');
-    if ((first != std::string_view::npos && line[first] == '#') || std::memchr(line.data(), '*', line.size())) {
+    if ((first != std::string_view::npos && line[first] == '#') ||
+        ((holds.star || decomposed) && std::memchr(line.data(), '*', line.size()))) {
         auto plain_line = without_markdown(line);
         markdown = plain_line.size() != out.size() - start;
         if (markdown) {
@@ -341,15 +365,19 @@ document read_document(std::string_view text, std::string source, std::size_t ma
         const auto line = trimmed(std::string_view(*lower).substr(s.offset, s.size));
         return line.size() > 16 ? page_number::no : page_number_of(line);
     };
+    byte_finder newline(text, '\n'), carriage_return(text, '\r'), form_feed(text, '\f');
+    byte_finder lead_cc(text, '\xCC'), lead_cd(text, '\xCD'), lead_e2(text, '\xE2'), lead_c2(text, '\xC2'), star(text, '*');
     for (std::size_t at = 0; at <= text.size();) {
-        const std::size_t end = line_end(text, at);
+        const std::size_t end = std::min({newline.next(at), carriage_return.next(at), form_feed.next(at)});
         const auto raw = text.substr(at, end - at);
+        const line_bytes holds{std::min(lead_cc.next(at), lead_cd.next(at)) < end, std::min(lead_e2.next(at), lead_c2.next(at)) < end,
+                               star.next(at) < end};
         if (raw.size() > max_line_length)
             throw parse_error({source, number, 1}, {},
                               fmt::format("the line is {} bytes long; a plan's lines are at most {} (read_options::max_line_length)",
                                           raw.size(), max_line_length));
         const std::size_t offset = buffer->size();
-        if (append_clean(*buffer, raw)) lower->append(raw_lower, at, buffer->size() - offset);
+        if (append_clean(*buffer, raw, holds)) lower->append(raw_lower, at, buffer->size() - offset);
         else lower->append(lower_in_place(std::string_view(*buffer).substr(offset)));
         const span line{offset, buffer->size() - offset, number, page_break};
         const bool blank = trimmed(std::string_view(*buffer).substr(offset)).empty();
