@@ -188,13 +188,18 @@ bool append_clean(std::string& out, std::string_view raw, const line_bytes& hold
     return !decomposed && !replaced && !markdown;
 }
 
+constexpr std::uint64_t ones = 0x0101010101010101ULL, high_bits = 0x8080808080808080ULL;
+
+/// Bit 7 set in the bytes of `word` that are zero. A byte above a zero one may be flagged too
+/// (the borrow runs on), never one below: whoever asks checks the bytes flagged.
+std::uint64_t zero_bytes(std::uint64_t word) { return (word - ones) & ~word & high_bits; }
+
 }  // namespace
 
 std::size_t characters(std::string_view text) {
     // Continuation bytes (10xxxxxx) counted eight at a time: bit 7 set and bit 6, shifted onto it,
     // not; the eight 0-or-1 bytes are summed into the top byte by a multiplication (std::popcount
     // is a library call on plain x86-64).
-    constexpr std::uint64_t ones = 0x0101010101010101ULL, high_bits = 0x8080808080808080ULL;
     std::size_t continuations = 0, at = 0;
     for (; at + 8 <= text.size(); at += 8) {
         std::uint64_t word;
@@ -206,6 +211,25 @@ std::size_t characters(std::string_view text) {
     return text.size() - continuations;
 }
 
+std::size_t find_any(std::string_view text, std::string_view bytes, std::size_t from) {
+    std::array<std::uint64_t, 4> spread{};  // each byte, eight times
+    for (std::size_t k = 0; k < bytes.size(); ++k) spread[k] = ones * static_cast<unsigned char>(bytes[k]);
+    auto is_one = [&](char c) { return std::find(bytes.begin(), bytes.end(), c) != bytes.end(); };
+    std::size_t at = from;
+    for (; at + 8 <= text.size(); at += 8) {
+        std::uint64_t word;
+        std::memcpy(&word, text.data() + at, 8);
+        std::uint64_t flagged = 0;
+        for (std::size_t k = 0; k < bytes.size(); ++k) flagged |= zero_bytes(word ^ spread[k]);
+        if (flagged == 0) continue;
+        for (std::size_t k = 0; k < 8; ++k)
+            if (is_one(text[at + k])) return at + k;
+    }
+    for (; at < text.size(); ++at)
+        if (is_one(text[at])) return at;
+    return std::string_view::npos;
+}
+
 std::size_t find_text(std::string_view text, std::string_view needle, std::size_t from) {
     if (from > text.size() || text.size() - from < needle.size()) return std::string_view::npos;
     if (needle.empty()) return from;
@@ -215,10 +239,8 @@ std::size_t find_text(std::string_view text, std::string_view needle, std::size_
                text.compare(at, needle.size(), needle) == 0;
     };
     // Bytes equal to the needle's first (at a position) and last (needle.size() - 1 further on) are
-    // found as the zero bytes of the eight bytes xor'ed with them. The zero test may flag a byte
-    // above a true zero too, never miss one: each flagged position is checked in full.
-    constexpr std::uint64_t ones = 0x0101010101010101ULL, high_bits = 0x8080808080808080ULL;
-    auto zero_bytes = [](std::uint64_t word) { return (word - ones) & ~word & high_bits; };
+    // found as the zero bytes of the eight bytes xor'ed with them; each flagged position is checked
+    // in full.
     const std::uint64_t firsts = ones * static_cast<unsigned char>(needle.front());
     const std::uint64_t lasts = ones * static_cast<unsigned char>(needle.back());
     std::size_t at = from;

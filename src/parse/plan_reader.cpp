@@ -32,6 +32,7 @@ namespace {
 using detail::characters;
 using detail::document;
 using detail::document_line;
+using detail::find_any;
 using detail::find_text;
 using detail::is_upper_case;
 using detail::trimmed;
@@ -125,8 +126,9 @@ std::optional<std::pair<field_kind, std::size_t>> label_after(std::string_view l
 /// Where a field's value that starts at `from` ends: at the ";" or "." a label follows ("X; Đơn vị
 /// phối hợp: Y"), at a ")" when `at_bracket`, else at the end of the text.
 std::size_t value_end(std::string_view lower, std::size_t from, bool at_bracket) {
-    for (std::size_t k = from; k < lower.size(); ++k)
-        if ((at_bracket && lower[k] == ')') || ((lower[k] == ';' || lower[k] == '.') && label_after(lower, k + 1))) return k;
+    for (std::size_t k = find_any(lower, at_bracket ? ");." : ";.", from); k != std::string_view::npos;
+         k = find_any(lower, at_bracket ? ");." : ";.", k + 1))
+        if (lower[k] == ')' || label_after(lower, k + 1)) return k;
     return lower.size();
 }
 
@@ -362,9 +364,9 @@ namespace {
 /// The first sentence of a text, shortened at a word to 160 characters; `lower` is `text` lowercased.
 std::string title_of(std::string_view text, std::string_view lower) {
     std::size_t end = text.size();
-    for (std::size_t i = 0; i < text.size(); ++i) {
+    for (std::size_t i = find_any(text, ".;:"); i != std::string_view::npos; i = find_any(text, ".;:", i + 1)) {
         const char c = text[i];
-        if ((c == '.' || c == ';' || c == ':') && (i + 1 == text.size() || text[i + 1] == ' ')) {
+        if (i + 1 == text.size() || text[i + 1] == ' ') {
             end = i;
             break;
         }
@@ -1036,11 +1038,13 @@ bool detail::document_reader::assign(node& n, pending_item& out) {
         n.fields.insert(n.fields.begin() + static_cast<std::ptrdiff_t>(i) + 1, std::move(rest));  // split in its own turn
     }
     // Labels inline in the paragraph: "(Cơ quan chủ trì: Sở Tư pháp; phối hợp: ...; thời gian: quý II/2024)".
-    for (std::size_t at = 0; at < lower.size(); ++at) {
-        // A label inline follows "(", ";" or ".", perhaps with a space or a bullet between;
-        // its value runs to ")" or to the next label.
-        auto opens = [](char c) { return c == '(' || c == ';' || c == '.'; };
-        if (at > 0 && !opens(lower[at - 1])) continue;
+    // A label inline follows "(", ";" or ".", perhaps with a space or a bullet between; its value
+    // runs to ")" or to the next label.
+    auto after_opening = [&](std::size_t from) {
+        const auto opening = find_any(lower, "(;.", from);
+        return opening == std::string_view::npos ? lower.size() : opening + 1;
+    };
+    for (std::size_t at = 0; at < lower.size(); at = after_opening(at)) {
         const auto found = label_after(lower, at);
         if (!found) continue;
         const std::size_t end = value_end(lower, found->second, true);
