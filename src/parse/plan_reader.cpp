@@ -85,18 +85,31 @@ struct field {
 };
 
 /// The label a text starts with (after spaces), and where its value starts.
-std::optional<std::pair<field_kind, std::size_t>> label_at(std::string_view lower, std::size_t from) {
-    // Every label starts with one of a few bytes: most positions are rejected without comparing.
-    if (from >= lower.size()) return std::nullopt;
-    switch (lower[from]) {
-        case 'n': case 'c': case 't': case 'k': case 's': case 'p': case 'g': case '\xC4':  // \xC4: "đ"
-            break;
-        default:
-            return std::nullopt;
+/// The labels by their first byte, those with the same first byte in their order (longest first),
+/// and where each byte's run of them starts: a position is compared with the few labels of its byte.
+constexpr auto labels_by_first_byte = [] {
+    auto sorted = labels;
+    auto first_byte = [](const label& l) { return static_cast<unsigned char>(l.text[0]); };
+    for (std::size_t i = 1; i < sorted.size(); ++i)  // an insertion sort: stable, and constexpr
+        for (std::size_t j = i; j > 0 && first_byte(sorted[j]) < first_byte(sorted[j - 1]); --j) std::swap(sorted[j], sorted[j - 1]);
+    return sorted;
+}();
+constexpr auto labels_from = [] {
+    std::array<std::uint8_t, 257> from{};
+    for (std::size_t byte = 0, i = 0; byte <= 256; ++byte) {
+        while (i < labels_by_first_byte.size() && static_cast<unsigned char>(labels_by_first_byte[i].text[0]) < byte) ++i;
+        from[byte] = static_cast<std::uint8_t>(i);
     }
-    for (const auto& l : labels) {
+    return from;
+}();
+
+std::optional<std::pair<field_kind, std::size_t>> label_at(std::string_view lower, std::size_t from) {
+    if (from + 1 >= lower.size()) return std::nullopt;
+    const auto first = static_cast<unsigned char>(lower[from]);
+    for (std::size_t i = labels_from[first]; i < labels_from[first + 1]; ++i) {
+        const auto& l = labels_by_first_byte[i];
         // The second byte tells most labels apart before a full comparison.
-        if (from + 1 >= lower.size() || lower[from] != l.text[0] || lower[from + 1] != l.text[1]) continue;
+        if (lower[from + 1] != l.text[1]) continue;
         if (lower.substr(from, l.text.size()) != l.text) continue;
         std::size_t at = from + l.text.size();
         while (at < lower.size() && lower[at] == ' ') ++at;
