@@ -84,7 +84,19 @@ struct field {
     std::size_t column = 0;
 };
 
-/// The label a text starts with (after spaces), and where its value starts.
+/// Where the run of entries whose byte (`byte_of`) is each value starts in `sorted`, ordered by that
+/// byte; entry 256 is the end. The entries of byte b are from[b] to from[b + 1].
+template <class Entry, std::size_t N, class ByteOf>
+constexpr std::array<std::uint8_t, 257> runs_by_byte(const std::array<Entry, N>& sorted, ByteOf byte_of) {
+    static_assert(N < 256);
+    std::array<std::uint8_t, 257> from{};
+    for (std::size_t byte = 0, i = 0; byte <= 256; ++byte) {
+        while (i < N && static_cast<unsigned char>(byte_of(sorted[i])) < byte) ++i;
+        from[byte] = static_cast<std::uint8_t>(i);
+    }
+    return from;
+}
+
 /// The labels by their first byte, those with the same first byte in their order (longest first),
 /// and where each byte's run of them starts: a position is compared with the few labels of its byte.
 constexpr auto labels_by_first_byte = [] {
@@ -94,15 +106,9 @@ constexpr auto labels_by_first_byte = [] {
         for (std::size_t j = i; j > 0 && first_byte(sorted[j]) < first_byte(sorted[j - 1]); --j) std::swap(sorted[j], sorted[j - 1]);
     return sorted;
 }();
-constexpr auto labels_from = [] {
-    std::array<std::uint8_t, 257> from{};
-    for (std::size_t byte = 0, i = 0; byte <= 256; ++byte) {
-        while (i < labels_by_first_byte.size() && static_cast<unsigned char>(labels_by_first_byte[i].text[0]) < byte) ++i;
-        from[byte] = static_cast<std::uint8_t>(i);
-    }
-    return from;
-}();
+constexpr auto labels_from = runs_by_byte(labels_by_first_byte, [](const label& l) { return l.text[0]; });
 
+/// The label a text starts with (after spaces), and where its value starts.
 std::optional<std::pair<field_kind, std::size_t>> label_at(std::string_view lower, std::size_t from) {
     if (from + 1 >= lower.size()) return std::nullopt;
     const auto first = static_cast<unsigned char>(lower[from]);
@@ -844,14 +850,7 @@ constexpr auto sorted_verbs = [] {
     std::sort(sorted.begin(), sorted.end());
     return sorted;
 }();
-constexpr auto verbs_from = [] {
-    std::array<std::uint8_t, 257> from{};
-    for (std::size_t byte = 0, i = 0; byte <= 256; ++byte) {
-        while (i < sorted_verbs.size() && static_cast<unsigned char>(sorted_verbs[i][1]) < byte) ++i;
-        from[byte] = static_cast<std::uint8_t>(i);
-    }
-    return from;
-}();
+constexpr auto verbs_from = runs_by_byte(sorted_verbs, [](std::string_view verb) { return verb[1]; });
 
 /// The end of a name that starts at `from`: the first verb, bracket or clause mark.
 std::size_t name_end(std::string_view lower, std::size_t from, bool allow_commas) {
