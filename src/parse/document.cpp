@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 
@@ -222,8 +223,13 @@ std::size_t find_any(std::string_view text, std::string_view bytes, std::size_t 
         std::uint64_t flagged = 0;
         for (std::size_t k = 0; k < bytes.size(); ++k) flagged |= zero_bytes(word ^ spread[k]);
         if (flagged == 0) continue;
-        for (std::size_t k = 0; k < 8; ++k)
-            if (is_one(text[at + k])) return at + k;
+        if constexpr (std::endian::native == std::endian::little) {
+            // The borrow runs to later bytes: the first byte flagged is one of them.
+            return at + static_cast<std::size_t>(std::countr_zero(flagged)) / 8;
+        } else {
+            for (std::size_t k = 0; k < 8; ++k)
+                if (is_one(text[at + k])) return at + k;
+        }
     }
     for (; at < text.size(); ++at)
         if (is_one(text[at])) return at;
