@@ -1313,10 +1313,15 @@ plan detail::document_reader::build() {
         for (std::size_t n = 2; taken(id); ++n) id = fmt::format("{}-{}", unit_slug(name), n);
         ids.push_back(id);
         unit u{.id = id, .name = name, .kind = facts_of(entry.spellings[best]).kind};
-        const std::string key_of_name = name_key(name);
-        for (const auto& spelling : entry.spellings)
-            if (name_key(spelling) != key_of_name && std::find(u.aliases.begin(), u.aliases.end(), spelling) == u.aliases.end())
+        // A spelling name_key() tells from the name is an alias. Most units have one spelling, written
+        // as the name is: no key is needed for those.
+        std::optional<std::string> key_of_name;
+        for (const auto& spelling : entry.spellings) {
+            if (spelling == name) continue;
+            if (!key_of_name) key_of_name = name_key(name);
+            if (name_key(spelling) != *key_of_name && std::find(u.aliases.begin(), u.aliases.end(), spelling) == u.aliases.end())
                 u.aliases.push_back(spelling);
+        }
         // A spelling that another unit already has stays with that unit.
         std::erase_if(u.aliases, [&](const std::string& alias) { return p.units().find(alias).has_value(); });
         if (p.units().find(name)) {
