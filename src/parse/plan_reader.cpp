@@ -18,6 +18,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -84,36 +85,43 @@ struct field {
     std::size_t column = 0;
 };
 
-/// Where the run of entries whose byte (`byte_of`) is each value starts in `sorted`, ordered by that
-/// byte; entry 256 is the end. The entries of byte b are from[b] to from[b + 1].
-template <class Entry, std::size_t N, class ByteOf>
-constexpr std::array<std::uint8_t, 257> runs_by_byte(const std::array<Entry, N>& sorted, ByteOf byte_of) {
-    static_assert(N < 256);
-    std::array<std::uint8_t, 257> from{};
-    for (std::size_t byte = 0, i = 0; byte <= 256; ++byte) {
-        while (i < N && static_cast<unsigned char>(byte_of(sorted[i])) < byte) ++i;
-        from[byte] = static_cast<std::uint8_t>(i);
+/// Entries of a table looked up by one byte of each, so that a place in a text is compared only with
+/// the few entries its byte may start: `order` holds the entries' indices by that byte (entries of
+/// one byte in their order), and of(b) those of byte b.
+template <std::size_t N>
+struct byte_index {
+    std::array<std::uint8_t, N> order{};
+    std::array<std::uint8_t, 257> from{};  // where each byte's run starts in `order`; from[256] == N
+
+    [[nodiscard]] constexpr std::span<const std::uint8_t> of(unsigned char byte) const {
+        return {order.data() + from[byte], order.data() + from[byte + 1]};
     }
-    return from;
+};
+
+template <class Entry, std::size_t N, class ByteOf>
+constexpr byte_index<N> index_by_byte(const std::array<Entry, N>& entries, ByteOf byte_of) {
+    static_assert(N < 256);
+    byte_index<N> index;
+    auto byte = [&](std::size_t i) { return static_cast<unsigned char>(byte_of(entries[i])); };
+    for (std::size_t i = 0; i < N; ++i) index.order[i] = static_cast<std::uint8_t>(i);
+    for (std::size_t i = 1; i < N; ++i)  // an insertion sort: stable, and constexpr
+        for (std::size_t j = i; j > 0 && byte(index.order[j]) < byte(index.order[j - 1]); --j)
+            std::swap(index.order[j], index.order[j - 1]);
+    for (std::size_t b = 0, i = 0; b <= 256; ++b) {
+        while (i < N && byte(index.order[i]) < b) ++i;
+        index.from[b] = static_cast<std::uint8_t>(i);
+    }
+    return index;
 }
 
-/// The labels by their first byte, those with the same first byte in their order (longest first),
-/// and where each byte's run of them starts: a position is compared with the few labels of its byte.
-constexpr auto labels_by_first_byte = [] {
-    auto sorted = labels;
-    auto first_byte = [](const label& l) { return static_cast<unsigned char>(l.text[0]); };
-    for (std::size_t i = 1; i < sorted.size(); ++i)  // an insertion sort: stable, and constexpr
-        for (std::size_t j = i; j > 0 && first_byte(sorted[j]) < first_byte(sorted[j - 1]); --j) std::swap(sorted[j], sorted[j - 1]);
-    return sorted;
-}();
-constexpr auto labels_from = runs_by_byte(labels_by_first_byte, [](const label& l) { return l.text[0]; });
+constexpr auto labels_by_first_byte = index_by_byte(labels, [](const label& l) { return l.text[0]; });
 
 /// The label a text starts with (after spaces), and where its value starts.
 std::optional<std::pair<field_kind, std::size_t>> label_at(std::string_view lower, std::size_t from) {
     if (from + 1 >= lower.size()) return std::nullopt;
     const auto first = static_cast<unsigned char>(lower[from]);
-    for (std::size_t i = labels_from[first]; i < labels_from[first + 1]; ++i) {
-        const auto& l = labels_by_first_byte[i];
+    for (const auto i : labels_by_first_byte.of(first)) {
+        const auto& l = labels[i];
         // The second byte tells most labels apart before a full comparison.
         if (lower[from + 1] != l.text[1]) continue;
         if (lower.substr(from, l.text.size()) != l.text) continue;
@@ -843,14 +851,14 @@ constexpr std::array<std::string_view, 66> verbs{
     " tăng cường", " giám sát", " thu thập", " tập huấn", " công khai", " vận động", " kết nối", " khai thác", " sử dụng",
     " ứng dụng", " điều chỉnh", " bổ sung", " phân công", " ký "};
 
-/// The verbs sorted, so that those starting with one byte (after their space) stand together, and
-/// where each byte's run of them starts: a word is compared with the few verbs of its first byte.
-constexpr auto sorted_verbs = [] {
-    auto sorted = verbs;
-    std::sort(sorted.begin(), sorted.end());
-    return sorted;
-}();
-constexpr auto verbs_from = runs_by_byte(sorted_verbs, [](std::string_view verb) { return verb[1]; });
+/// The verbs by their first letter (after their space).
+constexpr auto verbs_by_first_letter = index_by_byte(verbs, [](std::string_view verb) { return verb[1]; });
+
+/// Words that start a deadline in running text.
+constexpr std::array<std::string_view, 18> deadline_starts{
+    "trước ngày", "trước ", "chậm nhất", "hoàn thành trong", "hoàn thành trước", "trong tháng", "trong quý", "trong năm",
+    "thường xuyên", "hằng tháng", "hàng tháng", "hằng quý", "hàng quý", "hằng năm", "hàng năm", "định kỳ", "từ ngày", "sau khi"};
+constexpr auto deadline_starts_by_first_byte = index_by_byte(deadline_starts, [](std::string_view start) { return start[0]; });
 
 /// The end of a name that starts at `from`: the first verb, bracket or clause mark.
 std::size_t name_end(std::string_view lower, std::size_t from, bool allow_commas) {
@@ -863,8 +871,8 @@ std::size_t name_end(std::string_view lower, std::size_t from, bool allow_commas
         if (c != ' ' || k + 1 == lower.size()) continue;
         const auto rest = lower.substr(k);
         const auto first = static_cast<unsigned char>(lower[k + 1]);
-        for (std::size_t i = verbs_from[first]; i < verbs_from[first + 1]; ++i) {
-            const auto verb = sorted_verbs[i];
+        for (const auto i : verbs_by_first_letter.of(first)) {
+            const auto verb = verbs[i];
             if (!rest.starts_with(verb)) continue;
             // "Ban Chỉ đạo" names a body; the verb is part of the name there.
             if (verb == " chỉ đạo" && k >= 4 && lower.substr(k - 4, 4) == " ban") continue;
@@ -975,25 +983,35 @@ void detail::document_reader::prose(std::string_view text, std::string_view lowe
             for (const auto& r : d.recurrence) score += (r.day ? 1 : 0) + (r.month ? 1 : 0) + (r.weekday ? 1 : 0);
             return score;
         };
+        // Where a deadline's start stands at the start of a word: found in one pass over the words,
+        // then read start by start, each start's places in order (that order settles ties). A place
+        // two starts found ("trước ngày", "trước ") is read once: its clause is the same.
+        std::vector<std::pair<std::size_t, std::size_t>> places;  // the start's index, the byte
+        for (std::size_t at = 0; at < lower.size();) {
+            for (const auto i : deadline_starts_by_first_byte.of(static_cast<unsigned char>(lower[at])))
+                if (lower.substr(at).starts_with(deadline_starts[i])) places.emplace_back(i, at);
+            const auto space = find_any(lower, " (", at);
+            if (space == std::string_view::npos) break;
+            at = space + 1;
+        }
+        std::sort(places.begin(), places.end());
+        std::vector<std::size_t> read;
         std::optional<deadline> best;
         std::size_t best_size = std::string::npos;
         int best_score = -1;
-        for (std::string_view start : {"trước ngày", "trước ", "chậm nhất", "hoàn thành trong", "hoàn thành trước", "trong tháng",
-                                       "trong quý", "trong năm", "thường xuyên", "hằng tháng", "hàng tháng", "hằng quý",
-                                       "hàng quý", "hằng năm", "hàng năm", "định kỳ", "từ ngày", "sau khi"}) {
-            for (std::size_t at = find_text(lower, start); at != std::string::npos; at = find_text(lower, start, at + 1)) {
-                if (!words_at(at)) continue;
-                // A deadline is a short clause; a whole sentence after "trong" is not one.
-                std::size_t end = std::min({lower.find(';', at), find_text(lower, ". ", at), lower.size(), at + 160});
-                auto phrase = strip_punctuation(text.substr(at, end - at));
-                auto reading = parse_deadline(phrase, info_.date);
-                if (reading.deadline.kind == deadline_kind::unknown) continue;
-                const int score = specificity(reading.deadline);
-                if (score < best_score || (score == best_score && phrase.size() >= best_size)) continue;
-                best = std::move(reading.deadline);
-                best_size = phrase.size();
-                best_score = score;
-            }
+        for (const auto& [start, at] : places) {
+            if (std::find(read.begin(), read.end(), at) != read.end()) continue;
+            read.push_back(at);
+            // A deadline is a short clause; a whole sentence after "trong" is not one.
+            std::size_t end = std::min({lower.find(';', at), find_text(lower, ". ", at), lower.size(), at + 160});
+            auto phrase = strip_punctuation(text.substr(at, end - at));
+            auto reading = parse_deadline(phrase, info_.date);
+            if (reading.deadline.kind == deadline_kind::unknown) continue;
+            const int score = specificity(reading.deadline);
+            if (score < best_score || (score == best_score && phrase.size() >= best_size)) continue;
+            best = std::move(reading.deadline);
+            best_size = phrase.size();
+            best_score = score;
         }
         if (best) {
             // The clause as written: with the words that lead into it ("hoàn thành trong tháng 9",
