@@ -30,6 +30,21 @@ struct document {
 /// and for a line over `max_line_length` bytes.
 [[nodiscard]] document read_document(std::string_view text, std::string source, std::size_t max_line_length);
 
+/// Whether `c` is one of the bytes of `set`. For a few bytes the loop is unrolled inline, where
+/// std::string_view::find and find_first_not_of call memchr for every character they test.
+[[nodiscard]] constexpr bool is_one_of(char c, std::string_view set) {
+    for (const char member : set)
+        if (c == member) return true;
+    return false;
+}
+
+/// Whether every byte of `text` is one of the bytes of `set`.
+[[nodiscard]] constexpr bool only_of(std::string_view text, std::string_view set) {
+    for (const char c : text)
+        if (!is_one_of(c, set)) return false;
+    return true;
+}
+
 /// The text after its leading spaces and tabs.
 [[nodiscard]] inline std::string_view trimmed(std::string_view text) {
     // A loop, not find_first_not_of: that calls memchr on " \t" for every character, and most

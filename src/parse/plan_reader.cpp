@@ -35,7 +35,9 @@ using detail::document;
 using detail::document_line;
 using detail::find_any;
 using detail::find_text;
+using detail::is_one_of;
 using detail::is_upper_case;
+using detail::only_of;
 using detail::trimmed;
 
 // --- fields -------------------------------------------------------------------------------------
@@ -161,7 +163,7 @@ std::size_t value_end(std::string_view lower, std::size_t from, bool at_bracket)
 
 std::string_view strip_punctuation(std::string_view text) {
     // "./." closes a document's last paragraph.
-    while (!text.empty() && (std::string_view(" .;,:").find(text.back()) != std::string_view::npos ||
+    while (!text.empty() && (is_one_of(text.back(), " .;,:") ||
                              (text.back() == '/' && text.size() > 1 && text[text.size() - 2] == '.')))
         text.remove_suffix(1);
     while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
@@ -213,7 +215,7 @@ std::optional<heading> heading_of(const document_line& line) {
     // Roman: "II. NỘI DUNG", "III - TỔ CHỨC THỰC HIỆN"
     {
         std::size_t end = 0;
-        while (end < lower.size() && std::string_view("ivxl").find(lower[end]) != std::string_view::npos) ++end;
+        while (end < lower.size() && is_one_of(lower[end], "ivxl")) ++end;
         if (end > 0 && end < lower.size() && (lower[end] == '.' || lower[end] == ')' || lower[end] == ' ') &&
             roman_value(lower.substr(0, end)) && text.substr(0, end) != lower.substr(0, end)) {
             std::size_t at = rest_at(end + 1);
@@ -571,7 +573,7 @@ std::size_t detail::document_reader::read_front_matter() {
             const auto at = static_cast<std::size_t>(cell.data() - line.text.data());
             const std::string_view lower = std::string_view(line.lower).substr(at, cell.size());
             if (lower.starts_with("cộng hòa") || lower.starts_with("cộng hoà") || lower.starts_with("độc lập") ||
-                cell.find_first_not_of("-_=–—. ") == std::string_view::npos)
+                only_of(cell, "-_=–—. "))
                 continue;
             const bool number_cell = lower.starts_with("số") && cell.find(':') != std::string_view::npos && cell.find(':') < 8;
             if (number_cell || expect_number) {
@@ -632,7 +634,7 @@ std::size_t detail::document_reader::read_front_matter() {
         const bool opening = lower.starts_with("căn cứ") || lower.starts_with("thực hiện") || lower.starts_with("nhằm") ||
                              lower.starts_with("để ") || lower.starts_with("triển khai thực hiện") || heading_of(lines[i]);
         if (opening && !info_.title.empty()) break;
-        if (trimmed(lines[i].text).find_first_not_of("-_=–—. ") == std::string_view::npos) continue;
+        if (only_of(trimmed(lines[i].text), "-_=–—. ")) continue;
         append_text(info_.title, trimmed(lines[i].text));
     }
     // The opening paragraph, up to the first section.
@@ -891,7 +893,7 @@ void detail::document_reader::prose(std::string_view text, std::string_view lowe
     auto clause_starts = [&](std::size_t at) {
         std::size_t k = at;
         while (k > 0 && lower[k - 1] == ' ') --k;
-        return k == 0 || std::string_view(".;:,(").find(lower[k - 1]) != std::string_view::npos;
+        return k == 0 || is_one_of(lower[k - 1], ".;:,(");
     };
     // "Công an xã – Cơ quan Thường trực Ban Chỉ đạo ...": the lead, and the plan's standing agency.
     auto lead_named = [&](std::string_view name) {
@@ -1046,7 +1048,7 @@ bool detail::document_reader::assign(node& n, pending_item& out) {
     out.lower_text.reserve(full_text.capacity());
     out.lower_text = n.heading_lower;
     if (!n.body.empty()) {
-        if (!full_text.empty() && std::string_view(".;:").find(full_text.back()) == std::string_view::npos) {
+        if (!full_text.empty() && !is_one_of(full_text.back(), ".;:")) {
             full_text += '.';
             out.lower_text += '.';
         }
@@ -1396,7 +1398,7 @@ plan detail::document_reader::build() {
             if (const auto in_section = lower.find("mục ", e); in_section != std::string::npos && in_section < e + 8) {
                 std::size_t r = in_section + std::string_view("mục ").size();
                 std::size_t re = r;
-                while (re < lower.size() && std::string_view("ivxl").find(lower[re]) != std::string_view::npos) ++re;
+                while (re < lower.size() && is_one_of(lower[re], "ivxl")) ++re;
                 if (re > r) {
                     section = lower.substr(r, re - r);
                     std::transform(section.begin(), section.end(), section.begin(), [](char c) { return static_cast<char>(c - 'a' + 'A'); });

@@ -64,9 +64,7 @@ std::vector<std::string_view> split_on(std::string_view text, char separator) {
 }
 
 bool is_rule(const std::vector<std::string_view>& cells) {
-    return std::all_of(cells.begin(), cells.end(), [](std::string_view c) {
-        return c.find_first_not_of("-:=+ ") == std::string_view::npos;
-    });
+    return std::all_of(cells.begin(), cells.end(), [](std::string_view c) { return only_of(c, "-:=+ "); });
 }
 
 /// The meaning of each cell of a lowercase header line.
@@ -82,7 +80,7 @@ bool row_starts(std::string_view number) {
     if (t.empty()) return false;
     const auto lower = lower_in_place(t);
     if (std::all_of(lower.begin(), lower.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.'; })) return true;
-    return std::all_of(lower.begin(), lower.end(), [](char c) { return std::string_view("ivxl").find(c) != std::string_view::npos; }) ||
+    return only_of(lower, "ivxl") ||
            (lower.size() == 1 && lower[0] >= 'a' && lower[0] <= 'z');
 }
 

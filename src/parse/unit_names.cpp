@@ -2,6 +2,8 @@
 
 #include <kehoach/text/normalize.hpp>
 
+#include "document.hpp"
+
 #include <algorithm>
 #include <array>
 #include <functional>
@@ -286,7 +288,7 @@ std::vector<std::string> split_units(std::string_view list) {
                     again = true;
                 }
         }
-        while (!s.empty() && std::string_view(" \t.,;:").find(s.back()) != std::string_view::npos) s.remove_suffix(1);
+        while (!s.empty() && detail::is_one_of(s.back(), " \t.,;:")) s.remove_suffix(1);
         return s;
     };
     std::vector<std::string> out;
