@@ -1058,9 +1058,10 @@ bool detail::document_reader::assign(node& n, pending_item& out) {
     const std::string& lower = out.lower_text;
     // A label line may hold more than one field: "Đơn vị chủ trì: X; Đơn vị phối hợp: Y".
     for (std::size_t i = 0; i < n.fields.size(); ++i) {
-        // Only a ';' or '.' ends a value before the next label: most values have neither.
-        const auto& value = n.fields[i].value;
-        if (value.find(';') == std::string::npos && value.find('.') == std::string::npos) continue;
+        // Only a ';' or '.' with a label after it ends a value early: most values have none, but
+        // perhaps a full stop at their end.
+        const std::string_view value = n.fields[i].value;
+        if (value.empty() || find_any(value.substr(0, value.size() - 1), ";.") == std::string_view::npos) continue;
         const std::string lower_value = lower_in_place(value);
         const auto end = value_end(lower_value, 0, false);
         if (end == lower_value.size()) continue;
