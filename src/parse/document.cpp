@@ -311,12 +311,12 @@ std::string organization_name(std::string_view text) {
             lower.replace(at, short_form.size(), full);
     }
     // Words after the last level word ("xã", "huyện", ...) name a place: capitalized.
-    std::vector<std::string> words;
+    std::vector<std::string_view> words;  // views into `lower`
     for (std::size_t at = 0; at < lower.size();) {
         while (at < lower.size() && lower[at] == ' ') ++at;
         std::size_t end = lower.find(' ', at);
         if (end == std::string::npos) end = lower.size();
-        if (end > at) words.emplace_back(lower.substr(at, end - at));
+        if (end > at) words.push_back(std::string_view(lower).substr(at, end - at));
         at = end;
     }
     std::size_t place_from = words.size();
@@ -345,9 +345,11 @@ std::string organization_name(std::string_view text) {
     if (words.size() > 1 && ((words[0] == "ban" && words[1] == "chỉ") || (words[0] == "tổ" && words[1] == "công")))
         field_starts[1] = true;
     std::string out;
+    out.reserve(lower.size());
     for (std::size_t i = 0; i < words.size(); ++i) {
         if (!out.empty()) out += ' ';
-        out += i == 0 || i >= place_from || field_starts[i] ? capitalize(words[i]) : words[i];
+        if (i == 0 || i >= place_from || field_starts[i]) out += capitalize(words[i]);
+        else out += words[i];
     }
     return out;
 }
