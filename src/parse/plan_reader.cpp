@@ -1130,16 +1130,14 @@ std::string detail::document_reader::unique_id(std::string id, std::string_view 
 void detail::document_reader::emit(node& n, const std::string& section) {
     // Dash bullets are items when there are at least two and each carries its own assignment;
     // otherwise they, and every "+" bullet, are part of the item's text and fields.
-    std::vector<node*> dashes;
-    for (auto& c : n.children)
-        if (c->head.kind == heading_kind::dash) dashes.push_back(c.get());
+    auto is_dash = [](const std::unique_ptr<node>& c) { return c->head.kind == heading_kind::dash; };
     const bool dashes_are_items =
-        dashes.size() >= 2 && std::all_of(dashes.begin(), dashes.end(), [](const node* d) {
-            return std::any_of(d->fields.begin(), d->fields.end(), [](const field& f) {
+        std::count_if(n.children.begin(), n.children.end(), is_dash) >= 2 &&
+        std::all_of(n.children.begin(), n.children.end(), [&](const std::unique_ptr<node>& c) {
+            return !is_dash(c) || std::any_of(c->fields.begin(), c->fields.end(), [](const field& f) {
                 return f.kind == field_kind::lead || f.kind == field_kind::support || f.kind == field_kind::deadline;
             });
         });
-    std::vector<std::unique_ptr<node>> kept;
     std::function<void(node&)> absorb = [&](node& c) {
         append_text(n.body, c.heading_text);
         append_text(n.body, c.body);
@@ -1149,12 +1147,14 @@ void detail::document_reader::emit(node& n, const std::string& section) {
         n.last_line = std::max(n.last_line, c.last_line);
         for (auto& g : c.children) absorb(*g);
     };
+    // The children kept move up over those absorbed, in their order.
+    std::size_t kept = 0;
     for (auto& c : n.children) {
         const bool bullet = c->head.kind == heading_kind::dash || c->head.kind == heading_kind::plus;
         if (bullet && !(c->head.kind == heading_kind::dash && dashes_are_items)) absorb(*c);
-        else kept.push_back(std::move(c));
+        else n.children[kept++] = std::move(c);
     }
-    n.children = std::move(kept);
+    n.children.resize(kept);
 
     const bool is_root = n.parent == nullptr;
     std::string section_id = section;
