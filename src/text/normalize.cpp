@@ -2,6 +2,8 @@
 
 #include <kehoach/error.hpp>
 
+#include "../detail/utf8.hpp"
+
 #include <utf8proc.h>
 
 #include <algorithm>
@@ -17,6 +19,8 @@
 
 namespace kehoach {
 namespace {
+
+using detail::decode;
 
 struct free_deleter {
     void operator()(utf8proc_uint8_t* p) const noexcept { std::free(p); }
@@ -48,15 +52,6 @@ void append_utf8(std::string& out, utf8proc_int32_t c) {
     utf8proc_uint8_t buffer[4];
     const auto n = utf8proc_encode_char(c, buffer);
     out.append(reinterpret_cast<const char*>(buffer), static_cast<std::size_t>(n));
-}
-
-/// The code point whose UTF-8 starts at `at` of well-formed text, and its length in bytes.
-std::pair<utf8proc_int32_t, std::size_t> decode(std::string_view text, std::size_t at) {
-    const auto byte = static_cast<unsigned char>(text[at]);
-    const std::size_t n = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4;
-    utf8proc_int32_t c = n == 1 ? byte : byte & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
-    for (std::size_t k = 1; k < n && at + k < text.size(); ++k) c = (c << 6) | (static_cast<unsigned char>(text[at + k]) & 0x3F);
-    return {c, n};
 }
 
 /// How many of the eight bytes of `word` (as they stand in memory) are ASCII before the first that

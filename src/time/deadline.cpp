@@ -2,6 +2,8 @@
 
 #include <kehoach/text/normalize.hpp>
 
+#include "../detail/utf8.hpp"
+
 #include <fmt/format.h>
 #include <utf8proc.h>
 
@@ -71,15 +73,12 @@ struct phrase {
           composed(composed_copy.empty() ? text : composed_copy),
           lower(lower_in_place(composed)) {
         tokens.reserve(16);  // most phrases have fewer; sixteen tokens take under a kilobyte, which malloc serves fastest
-        auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(composed.data());
-        const auto size = static_cast<utf8proc_ssize_t>(composed.size());
         std::size_t column = 0;
         token* open = nullptr;  // the word or number being read
-        for (utf8proc_ssize_t at = 0; at < size;) {
-            utf8proc_int32_t c;
-            const auto n = utf8proc_iterate(bytes + at, size - at, &c);  // valid: checked by the caller
-            const auto begin = static_cast<std::size_t>(at);
-            const auto end = begin + static_cast<std::size_t>(n);
+        for (std::size_t at = 0; at < composed.size();) {
+            const auto [c, n] = detail::decode(composed, at);  // valid: checked by the caller
+            const auto begin = at;
+            const auto end = begin + n;
             ++column;
             at += n;
             const bool digit = c >= '0' && c <= '9';
