@@ -871,12 +871,13 @@ std::size_t name_end(std::string_view lower, std::size_t from, bool allow_commas
         const char c = lower[k];
         if (c == '(' || c == ';' || c == ':' || (c == ',' && !allow_commas)) return k;
         if (c == '.' && (k + 1 == lower.size() || lower[k + 1] == ' ')) return k;
-        if (c != ' ' || k + 1 == lower.size()) continue;
+        if (c != ' ' || k + 2 >= lower.size()) continue;  // every verb has two bytes after its space
         const auto rest = lower.substr(k);
         const auto first = static_cast<unsigned char>(lower[k + 1]);
         for (const auto i : verbs_by_first_letter.of(first)) {
             const auto verb = verbs[i];
-            if (!rest.starts_with(verb)) continue;
+            // The verb's second byte tells most apart before a full comparison.
+            if (lower[k + 2] != verb[2] || !rest.starts_with(verb)) continue;
             // "Ban Chỉ đạo" names a body; the verb is part of the name there.
             if (verb == " chỉ đạo" && k >= 4 && lower.substr(k - 4, 4) == " ban") continue;
             return k;
@@ -992,7 +993,9 @@ void detail::document_reader::prose(std::string_view text, std::string_view lowe
         std::vector<std::pair<std::size_t, std::size_t>> places;  // the start's index, the byte
         for (std::size_t at = 0; at < lower.size();) {
             for (const auto i : deadline_starts_by_first_byte.of(static_cast<unsigned char>(lower[at])))
-                if (lower.substr(at).starts_with(deadline_starts[i])) places.emplace_back(i, at);
+                // The second byte tells most apart before a full comparison.
+                if (at + 1 < lower.size() && lower[at + 1] == deadline_starts[i][1] && lower.substr(at).starts_with(deadline_starts[i]))
+                    places.emplace_back(i, at);
             const auto space = find_any(lower, " (", at);
             if (space == std::string_view::npos) break;
             at = space + 1;
