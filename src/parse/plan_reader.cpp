@@ -205,8 +205,8 @@ std::optional<heading> heading_of(const document_line& line) {
         while (at < text.size() && text[at] == ' ') ++at;
         return at;
     };
-    // PHẦN I
-    if (lower.starts_with("phần ")) {
+    // PHẦN I (most lines are passed on by their first byte, without comparing the word)
+    if (lower.starts_with('p') && lower.starts_with("phần ")) {
         std::size_t end = 5;
         while (end < lower.size() && lower[end] != ' ' && lower[end] != '.' && lower[end] != ':') ++end;
         if (roman_value(lower.substr(5, end - 5)) && is_upper_case(text.substr(0, 4), lower.substr(0, 4)))
@@ -251,7 +251,7 @@ std::optional<heading> heading_of(const document_line& line) {
     // Letters: "a)", "đ)"
     if (text.size() > 3) {
         const bool ascii_letter = text[0] >= 'a' && text[0] <= 'z' && (text[1] == ')' || text[1] == '.');
-        const bool d_bar = text.starts_with("đ)");
+        const bool d_bar = text.starts_with('\xC4') && text.starts_with("đ)");
         if (ascii_letter || d_bar) {
             const std::size_t letter_size = d_bar ? 2 : 1;
             const std::size_t at = rest_at(letter_size + 1);
