@@ -62,30 +62,6 @@ std::string utf8_of_utf16(std::string_view text, const std::string& source) {
     return out;
 }
 
-/// Where a byte next stands in a text, from a place on. memchr looks once, and again only when the
-/// place has passed what it found: going down a text line by line, it reads the text about once,
-/// however many lines there are.
-class byte_finder {
-public:
-    byte_finder(std::string_view text, char byte) : text_(text), byte_(byte) {}
-
-    /// The first place of the byte at `from` or after it, or the text's size.
-    std::size_t next(std::size_t from) {
-        if (!looked_ || found_ < from) {
-            const void* found = from < text_.size() ? std::memchr(text_.data() + from, byte_, text_.size() - from) : nullptr;
-            found_ = found ? static_cast<std::size_t>(static_cast<const char*>(found) - text_.data()) : text_.size();
-            looked_ = true;
-        }
-        return found_;
-    }
-
-private:
-    std::string_view text_;
-    char byte_;
-    std::size_t found_ = 0;
-    bool looked_ = false;
-};
-
 /// What a line of the input holds that cleaning it is about, found for all lines by byte_finders.
 struct line_bytes {
     bool combining_marks = false;  // a CC or CD byte (U+0300..U+036F)

@@ -2,6 +2,7 @@
 // The lines of a plan document, cleaned of extraction noise, shared by the reader's passes.
 
 #include <cstddef>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -33,6 +34,30 @@ struct document {
 /// Splits on \n, \r\n, \r and form feeds; throws parse_error for empty, binary or non-UTF-8 input,
 /// and for a line over `max_line_length` bytes.
 [[nodiscard]] document read_document(std::string_view text, std::string source, std::size_t max_line_length);
+
+/// Where a byte next stands in a text, from a place on. memchr looks once, and again only when the
+/// place has passed what it found: going down a text line by line or piece by piece, it reads the
+/// text about once, however many pieces there are.
+class byte_finder {
+public:
+    byte_finder(std::string_view text, char byte) : text_(text), byte_(byte) {}
+
+    /// The first place of the byte at `from` or after it, or the text's size.
+    std::size_t next(std::size_t from) {
+        if (!looked_ || found_ < from) {
+            const void* found = from < text_.size() ? std::memchr(text_.data() + from, byte_, text_.size() - from) : nullptr;
+            found_ = found ? static_cast<std::size_t>(static_cast<const char*>(found) - text_.data()) : text_.size();
+            looked_ = true;
+        }
+        return found_;
+    }
+
+private:
+    std::string_view text_;
+    char byte_;
+    std::size_t found_ = 0;
+    bool looked_ = false;
+};
 
 /// Whether `c` is one of the bytes of `set`. For a few bytes the loop is unrolled inline, where
 /// std::string_view::find and find_first_not_of call memchr for every character they test.

@@ -393,7 +393,9 @@ namespace {
 /// The first sentence of a text, shortened at a word to 160 characters; `lower` is `text` lowercased.
 std::string title_of(std::string_view text, std::string_view lower) {
     std::size_t end = text.size();
-    for (std::size_t i = find_any(text, ".;:"); i != std::string_view::npos; i = find_any(text, ".;:", i + 1)) {
+    detail::byte_finder full_stop(text, '.'), semicolon(text, ';'), colon(text, ':');
+    auto mark_from = [&](std::size_t from) { return std::min({full_stop.next(from), semicolon.next(from), colon.next(from)}); };
+    for (std::size_t i = mark_from(0); i < text.size(); i = mark_from(i + 1)) {
         const char c = text[i];
         if (i + 1 == text.size() || text[i + 1] == ' ') {
             end = i;
@@ -1077,9 +1079,10 @@ bool detail::document_reader::assign(node& n, pending_item& out) {
     // Labels inline in the paragraph: "(Cơ quan chủ trì: Sở Tư pháp; phối hợp: ...; thời gian: quý II/2024)".
     // A label inline follows "(", ";" or ".", perhaps with a space or a bullet between; its value
     // runs to ")" or to the next label.
+    detail::byte_finder bracket(lower, '('), semicolon(lower, ';'), full_stop(lower, '.');
     auto after_opening = [&](std::size_t from) {
-        const auto opening = find_any(lower, "(;.", from);
-        return opening == std::string_view::npos ? lower.size() : opening + 1;
+        const auto opening = std::min({bracket.next(from), semicolon.next(from), full_stop.next(from)});
+        return opening == lower.size() ? lower.size() : opening + 1;
     };
     for (std::size_t at = 0; at < lower.size(); at = after_opening(at)) {
         const auto found = label_after(lower, at);
