@@ -479,9 +479,8 @@ void detail::document_reader::warn(std::string code, std::size_t line, std::size
 }
 
 void detail::document_reader::learn_abbreviations() {
-    // Every marker has "gọi": the lines without it are skipped by one search.
-    for (auto i = detail::next_line_with(doc_, "gọi", 0); i < doc_.lines.size(); i = detail::next_line_with(doc_, "gọi", i + 1)) {
-        const auto& line = doc_.lines[i];
+    for (const auto& line : doc_.lines) {
+        if (line.lower.find("gọi") == std::string_view::npos) continue;  // every marker has it
         for (std::string_view marker : {"(sau đây gọi tắt là ", "(sau đây gọi là ", "(gọi tắt là "}) {
             const auto at = line.lower.find(marker);
             if (at == std::string::npos) continue;
