@@ -239,12 +239,12 @@ std::size_t find_text(std::string_view text, std::string_view needle, std::size_
     return std::string_view::npos;
 }
 
-std::size_t next_line_with(const document& doc, std::string_view needle, std::size_t from) {
+std::size_t next_line_with(const document& doc, char byte, std::size_t from) {
     if (from >= doc.lines.size()) return doc.lines.size();
-    // The lines stand in order in the lowercase, each followed by a line break, which no needle holds.
+    // The lines stand in order in the lowercase, each followed by a line break.
     const std::string_view lower = *doc.lower;
     const auto offset = [&](const document_line& line) { return static_cast<std::size_t>(line.lower.data() - lower.data()); };
-    const auto found = lower.find(needle, offset(doc.lines[from]));
+    const auto found = lower.find(byte, offset(doc.lines[from]));
     if (found == std::string_view::npos) return doc.lines.size();
     const auto after = std::upper_bound(doc.lines.begin() + static_cast<std::ptrdiff_t>(from), doc.lines.end(), found,
                                         [&](std::size_t at, const document_line& line) { return at < offset(line); });

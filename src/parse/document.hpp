@@ -27,9 +27,10 @@ struct document {
     std::unique_ptr<std::string> lower;
 };
 
-/// The first line from line `from` on whose lowercase holds `needle`, or the number of lines. The
-/// document's lowercase is searched at once, not line by line: most lines hold no such needle.
-[[nodiscard]] std::size_t next_line_with(const document& doc, std::string_view needle, std::size_t from);
+/// The first line from line `from` on that holds `byte` (a separator: the same in the text and its
+/// lowercase), or the number of lines. The document's lowercase is searched at once, not line by
+/// line: most lines hold no such byte.
+[[nodiscard]] std::size_t next_line_with(const document& doc, char byte, std::size_t from);
 
 /// Splits on \n, \r\n, \r and form feeds; throws parse_error for empty, binary or non-UTF-8 input,
 /// and for a line over `max_line_length` bytes.

@@ -89,7 +89,7 @@ void separated_tables(const document& doc, char separator, std::size_t min_separ
                       std::vector<table>& out) {
     const auto& lines = doc.lines;
     // Most lines hold no separator at all: the search skips them.
-    for (std::size_t i = next_line_with(doc, {&separator, 1}, 0); i < lines.size(); i = next_line_with(doc, {&separator, 1}, i + 1)) {
+    for (std::size_t i = next_line_with(doc, separator, 0); i < lines.size(); i = next_line_with(doc, separator, i + 1)) {
         if (used[i] || static_cast<std::size_t>(std::count(lines[i].text.begin(), lines[i].text.end(), separator)) < min_separators)
             continue;
         const auto header = header_columns(split_on(lines[i].lower, separator));
@@ -159,9 +159,9 @@ bool is_header_line(const std::vector<placed_cell>& cells) {
 /// ("Cơ quan" above "chủ trì") and comes again after a page break; a cell wraps inside its column.
 void layout_tables(const document& doc, std::vector<bool>& used, std::vector<table>& out) {
     const auto& lines = doc.lines;
-    // Only a line with "STT"/"TT" can anchor a header: the search skips the others.
-    for (std::size_t i = next_line_with(doc, "tt", 0); i < lines.size(); i = next_line_with(doc, "tt", i + 1)) {
-        if (used[i]) continue;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        // Only a line with "STT"/"TT" can anchor a header: most lines are passed over cheaply.
+        if (used[i] || lines[i].lower.find("tt") == std::string::npos) continue;
         const auto anchor = placed_cells(lines[i]);
         const bool numbered = std::any_of(anchor.begin(), anchor.end(), [](const placed_cell& c) { return header_column(c.lower) == column::number; });
         const bool content = std::any_of(anchor.begin(), anchor.end(), [](const placed_cell& c) { return header_column(c.lower) == column::content; });
