@@ -1292,6 +1292,15 @@ plan detail::document_reader::read() {
     for (const auto& t : tables)
         for (std::size_t i = t.first_index; i <= t.last_index; ++i) in_table[i] = true;
     read_outline(body_from, std::max(body_from, signature), in_table);
+    // A pending item is large: room for as many as there may be saves moving them as they come.
+    std::size_t most_items = 0;
+    for (const auto& t : tables) most_items += t.rows.size();
+    std::function<void(const node&)> count = [&](const node& n) {
+        most_items += n.children.size();
+        for (const auto& c : n.children) count(*c);
+    };
+    count(*root_);
+    items_.reserve(most_items);
     emit(*root_, "");
     read_tables(tables);
     return build();
