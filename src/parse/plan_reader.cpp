@@ -684,8 +684,10 @@ std::size_t detail::document_reader::find_signature() {
     static constexpr std::array<std::string_view, 5> authorities{"tm.", "kt.", "tl.", "tuq.", "q."};
     std::size_t start = lines.size();
     for (std::size_t i = lines.size(); i-- > 0;) {
-        // The appendix may run long after the signature: only a line with an authority is cut into cells.
-        if (std::none_of(authorities.begin(), authorities.end(),
+        // The appendix may run long after the signature: only a line with an authority is cut into
+        // cells. Every authority ends in a full stop, which most lines of a table lack.
+        if (lines[i].lower.find('.') == std::string_view::npos ||
+            std::none_of(authorities.begin(), authorities.end(),
                          [&](std::string_view authority) { return lines[i].lower.find(authority) != std::string_view::npos; }))
             continue;
         bool found = false;
