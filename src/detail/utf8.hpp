@@ -1,9 +1,10 @@
 #pragma once
-// Decoding well-formed UTF-8 without a call into utf8proc: the hot loops of the reader read code
-// points one by one from text checked already.
+// UTF-8 helpers of the reader's hot loops, for text checked already: decoding without a call into
+// utf8proc, and lowercasing onto the end of a string without a string of its own.
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <utility>
 
@@ -17,5 +18,8 @@ namespace kehoach::detail {
     for (std::size_t k = 1; k < n && at + k < text.size(); ++k) c = (c << 6) | (static_cast<unsigned char>(text[at + k]) & 0x3F);
     return {c, n};
 }
+
+/// Appends lower_in_place(text) to `to`, which `text` must not point into. In text/normalize.cpp.
+void append_lower(std::string& to, std::string_view text);
 
 }  // namespace kehoach::detail

@@ -1,5 +1,7 @@
 #include "document.hpp"
 
+#include "../detail/utf8.hpp"
+
 #include <kehoach/error.hpp>
 #include <kehoach/text/normalize.hpp>
 
@@ -396,7 +398,7 @@ document read_document(std::string_view text, std::string source, std::size_t ma
                                           raw.size(), max_line_length));
         const std::size_t offset = buffer->size();
         if (append_clean(*buffer, raw, holds)) lower->append(raw_lower, at, buffer->size() - offset);
-        else lower->append(lower_in_place(std::string_view(*buffer).substr(offset)));
+        else append_lower(*lower, std::string_view(*buffer).substr(offset));
         const span line{offset, buffer->size() - offset, number, page_break};
         const bool blank = trimmed(std::string_view(*buffer).substr(offset)).empty();
         const auto page = blank ? page_number::no : page_of(line);

@@ -7,6 +7,7 @@
 #include <kehoach/text/normalize.hpp>
 #include <kehoach/time/deadline.hpp>
 
+#include "../detail/utf8.hpp"
 #include "document.hpp"
 #include "tables.hpp"
 
@@ -1397,7 +1398,7 @@ plan detail::document_reader::build() {
         std::string lower = std::move(pending.lower_text);
         if (due) {
             lower += ' ';
-            lower += lower_in_place(due->text);
+            detail::append_lower(lower, due->text);
         }
         bool depends_on_item = false;
         for (std::size_t at = lower.find("sau "); at != std::string::npos; at = lower.find("sau ", at + 1)) {

@@ -325,11 +325,10 @@ const lower_table& lowercase() {
 
 namespace {
 
-/// Lowercases, byte for byte the same length; with `invalid_at`, also checks the UTF-8 on the way
-/// (one decoding does both) and stops at the first sequence that is not well formed.
-std::string lower_impl(std::string_view text, std::size_t* invalid_at) {
-    std::string out(text);
-    char* const lowered_bytes = out.data();  // written through a pointer: a char store may alias the string
+/// Lowercases `text` into `lowered_bytes`, which holds a copy of it, byte for byte the same length;
+/// with `invalid_at`, also checks the UTF-8 on the way (one decoding does both) and stops at the
+/// first sequence that is not well formed.
+void lower_impl(std::string_view text, char* const lowered_bytes, std::size_t* invalid_at) {
     const auto& to_lower = lowercase();
     const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
     const auto size = text.size();
@@ -387,7 +386,7 @@ std::string lower_impl(std::string_view text, std::size_t* invalid_at) {
             if (ok && n == 4) ok = !(byte == 0xF0 && bytes[at + 1] < 0x90) && !(byte == 0xF4 && bytes[at + 1] > 0x8F);
             if (!ok) {
                 *invalid_at = at;
-                return {};
+                return;
             }
         } else if (at + n > size) {
             break;
@@ -413,14 +412,28 @@ std::string lower_impl(std::string_view text, std::size_t* invalid_at) {
         at += n;
     }
     if (invalid_at) *invalid_at = std::string_view::npos;
-    return out;
 }
 
 }  // namespace
 
-std::string lower_checked(std::string_view text, std::size_t& invalid_at) { return lower_impl(text, &invalid_at); }
+std::string lower_checked(std::string_view text, std::size_t& invalid_at) {
+    std::string out(text);
+    lower_impl(text, out.data(), &invalid_at);
+    if (invalid_at != std::string_view::npos) return {};
+    return out;
+}
 
-std::string lower_in_place(std::string_view text) { return lower_impl(text, nullptr); }
+std::string lower_in_place(std::string_view text) {
+    std::string out(text);
+    lower_impl(text, out.data(), nullptr);
+    return out;
+}
+
+void detail::append_lower(std::string& to, std::string_view text) {
+    const auto start = to.size();
+    to.append(text);
+    lower_impl(text, to.data() + start, nullptr);
+}
 
 std::string capitalize(std::string_view text) {
     if (text.empty()) return {};
