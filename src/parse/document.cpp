@@ -192,8 +192,9 @@ std::size_t characters(std::string_view text) {
 
 std::size_t find_any(std::string_view text, std::string_view bytes, std::size_t from) {
     std::array<std::uint64_t, 4> spread{};  // each byte, eight times
+    if (bytes.size() > spread.size()) return text.find_first_of(bytes, from);
     for (std::size_t k = 0; k < bytes.size(); ++k) spread[k] = ones * static_cast<unsigned char>(bytes[k]);
-    auto is_one = [&](char c) { return std::find(bytes.begin(), bytes.end(), c) != bytes.end(); };
+    auto is_one = [&](char c) { return is_one_of(c, bytes); };
     std::size_t at = from;
     for (; at + 8 <= text.size(); at += 8) {
         std::uint64_t word;

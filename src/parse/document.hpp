@@ -93,8 +93,8 @@ private:
 /// space or a common letter is nearly every word.
 [[nodiscard]] std::size_t find_text(std::string_view text, std::string_view needle, std::size_t from = 0);
 
-/// Where the first of a few (one to four) bytes stands in the text from `from` on, or npos: a
-/// find_first_of that passes eight bytes at a time where none of them is.
+/// Where the first of a few bytes stands in the text from `from` on, or npos: a find_first_of that
+/// passes eight bytes at a time where none of them is (for up to four bytes; more go the long way).
 [[nodiscard]] std::size_t find_any(std::string_view text, std::string_view bytes, std::size_t from = 0);
 
 /// Cells of a line laid out in columns: split on tabs, pipes and runs of `gap` or more spaces.
