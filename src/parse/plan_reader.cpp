@@ -995,14 +995,13 @@ void detail::document_reader::prose(std::string_view text, std::string_view lowe
         // then read start by start, each start's places in order (that order settles ties). A place
         // two starts found ("trước ngày", "trước ") is read once: its clause is the same.
         std::vector<std::pair<std::size_t, std::size_t>> places;  // the start's index, the byte
+        detail::byte_finder space(lower, ' '), bracket(lower, '(');
         for (std::size_t at = 0; at < lower.size();) {
             for (const auto i : deadline_starts_by_first_byte.of(static_cast<unsigned char>(lower[at])))
                 // The second byte tells most apart before a full comparison.
                 if (at + 1 < lower.size() && lower[at + 1] == deadline_starts[i][1] && lower.substr(at).starts_with(deadline_starts[i]))
                     places.emplace_back(i, at);
-            const auto space = find_any(lower, " (", at);
-            if (space == std::string_view::npos) break;
-            at = space + 1;
+            at = std::min(space.next(at), bracket.next(at)) + 1;  // past the text's end when there is neither
         }
         std::sort(places.begin(), places.end());
         std::vector<std::size_t> read;
