@@ -43,7 +43,7 @@ bool is_dash(utf8proc_int32_t c) noexcept {
 }
 
 bool is_space(utf8proc_int32_t c) noexcept {
-    if (c < 0x80) return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+    if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');  // \t \n \v \f \r
     // The space separators (Zs) outside ASCII: no-break, Ogham, the U+2000 block, narrow, math, ideographic.
     return c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F || c == 0x3000;
 }

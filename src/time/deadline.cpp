@@ -56,7 +56,7 @@ bool is_letter(utf8proc_int32_t c) noexcept {
 }
 
 bool is_space(utf8proc_int32_t c) noexcept {
-    if (c < 0x80) return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+    if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');  // \t \n \v \f \r
     return utf8proc_category(c) == UTF8PROC_CATEGORY_ZS;
 }
 
