@@ -1,5 +1,7 @@
 #include "document.hpp"
 
+#include "../detail/utf8.hpp"
+
 #include <kehoach/error.hpp>
 #include <kehoach/text/normalize.hpp>
 
@@ -8,6 +10,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 
@@ -60,6 +63,13 @@ std::string utf8_of_utf16(std::string_view text, const std::string& source) {
     }
     return out;
 }
+
+/// What a line of the input holds that cleaning it is about, found for all lines by byte_finders.
+struct line_bytes {
+    bool combining_marks = false;  // a CC or CD byte (U+0300..U+036F)
+    bool quote_or_space = false;   // an E2 or C2 byte, which ’, ‘ and the no-break spaces start with
+    bool star = false;
+};
 
 enum class page_number : std::uint8_t { no, marked, bare };
 
@@ -118,27 +128,34 @@ std::string without_markdown(std::string_view line) {
     return out;
 }
 
-bool append_clean(std::string& out, std::string_view raw) {
+bool append_clean(std::string& out, std::string_view raw, const line_bytes& holds) {
     const auto start = out.size();
-    // The whole document is valid UTF-8 by now; only decomposed lines need composing.
-    const bool decomposed = has_combining_marks(raw);
+    // The whole document is valid UTF-8 by now; only decomposed lines need composing. What a
+    // decomposed line holds is looked at again once it is composed.
+    const bool decomposed = holds.combining_marks;
     if (decomposed) out += to_nfc(raw);
     else out += raw;
     const auto* appended = out.data() + start;
     const auto appended_size = out.size() - start;
-    const bool special = std::memchr(appended, 0xE2, appended_size) != nullptr || std::memchr(appended, 0xC2, appended_size) != nullptr;
-    if (special) {
+    // Most lines with an E2 or C2 byte hold a dash or a letter, not one of these.
+    bool replaced = false;
+    if ((holds.quote_or_space || decomposed) &&
+        (std::memchr(appended, 0xE2, appended_size) != nullptr || std::memchr(appended, 0xC2, appended_size) != nullptr)) {
         constexpr std::array<std::pair<std::string_view, std::string_view>, 4> plain{
             {{"\u2019", "'"}, {"\u2018", "'"}, {"\u00a0", " "}, {"\u202f", " "}}};
-        for (const auto& [from, to] : plain)
-            for (auto at = out.find(from, start); at != std::string::npos; at = out.find(from, at + to.size()))
+        for (const auto& [from, to] : plain) {
+            for (auto at = out.find(from, start); at != std::string::npos; at = out.find(from, at + to.size())) {
                 out.replace(at, from.size(), to);
+                replaced = true;
+            }
+        }
     }
     // Markdown marks change the line's length: its lowercase is made anew.
     bool markdown = false;
     const auto line = std::string_view(out).substr(start);
     const auto first = line.find_first_not_of(' ');
-    if ((first != std::string_view::npos && line[first] == '#') || std::memchr(line.data(), '*', line.size())) {
+    if ((first != std::string_view::npos && line[first] == '#') ||
+        ((holds.star || decomposed) && std::memchr(line.data(), '*', line.size()))) {
         auto plain_line = without_markdown(line);
         markdown = plain_line.size() != out.size() - start;
         if (markdown) {
@@ -147,10 +164,95 @@ bool append_clean(std::string& out, std::string_view raw) {
         }
     }
     while (out.size() > start && (out.back() == ' ' || out.back() == '\t')) out.pop_back();
-    return !decomposed && !special && !markdown;
+    return !decomposed && !replaced && !markdown;
 }
 
+constexpr std::uint64_t ones = 0x0101010101010101ULL, high_bits = 0x8080808080808080ULL;
+
+/// Bit 7 set in the bytes of `word` that are zero. A byte above a zero one may be flagged too
+/// (the borrow runs on), never one below: whoever asks checks the bytes flagged.
+std::uint64_t zero_bytes(std::uint64_t word) { return (word - ones) & ~word & high_bits; }
+
 }  // namespace
+
+std::size_t characters(std::string_view text) {
+    // Continuation bytes (10xxxxxx) counted eight at a time: bit 7 set and bit 6, shifted onto it,
+    // not; the eight 0-or-1 bytes are summed into the top byte by a multiplication (std::popcount
+    // is a library call on plain x86-64).
+    std::size_t continuations = 0, at = 0;
+    for (; at + 8 <= text.size(); at += 8) {
+        std::uint64_t word;
+        std::memcpy(&word, text.data() + at, 8);
+        continuations += static_cast<std::size_t>((((word & ~(word << 1) & high_bits) >> 7) * ones) >> 56);
+    }
+    for (; at < text.size(); ++at)
+        if ((static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) ++continuations;
+    return text.size() - continuations;
+}
+
+std::size_t find_any(std::string_view text, std::string_view bytes, std::size_t from) {
+    std::array<std::uint64_t, 4> spread{};  // each byte, eight times
+    if (bytes.size() > spread.size()) return text.find_first_of(bytes, from);
+    for (std::size_t k = 0; k < bytes.size(); ++k) spread[k] = ones * static_cast<unsigned char>(bytes[k]);
+    auto is_one = [&](char c) { return is_one_of(c, bytes); };
+    std::size_t at = from;
+    for (; at + 8 <= text.size(); at += 8) {
+        std::uint64_t word;
+        std::memcpy(&word, text.data() + at, 8);
+        std::uint64_t flagged = 0;
+        for (std::size_t k = 0; k < bytes.size(); ++k) flagged |= zero_bytes(word ^ spread[k]);
+        if (flagged == 0) continue;
+        if constexpr (std::endian::native == std::endian::little) {
+            // The borrow runs to later bytes: the first byte flagged is one of them.
+            return at + static_cast<std::size_t>(std::countr_zero(flagged)) / 8;
+        } else {
+            for (std::size_t k = 0; k < 8; ++k)
+                if (is_one(text[at + k])) return at + k;
+        }
+    }
+    for (; at < text.size(); ++at)
+        if (is_one(text[at])) return at;
+    return std::string_view::npos;
+}
+
+std::size_t find_text(std::string_view text, std::string_view needle, std::size_t from) {
+    if (from > text.size() || text.size() - from < needle.size()) return std::string_view::npos;
+    if (needle.empty()) return from;
+    const std::size_t last = text.size() - needle.size();  // where the needle starts at the latest
+    auto at_position = [&](std::size_t at) {
+        return text[at] == needle.front() && text[at + needle.size() - 1] == needle.back() &&
+               text.compare(at, needle.size(), needle) == 0;
+    };
+    // Bytes equal to the needle's first (at a position) and last (needle.size() - 1 further on) are
+    // found as the zero bytes of the eight bytes xor'ed with them; each flagged position is checked
+    // in full.
+    const std::uint64_t firsts = ones * static_cast<unsigned char>(needle.front());
+    const std::uint64_t lasts = ones * static_cast<unsigned char>(needle.back());
+    std::size_t at = from;
+    for (; at + 7 <= last; at += 8) {
+        std::uint64_t heads, tails;
+        std::memcpy(&heads, text.data() + at, 8);
+        std::memcpy(&tails, text.data() + at + needle.size() - 1, 8);
+        if ((zero_bytes(heads ^ firsts) & zero_bytes(tails ^ lasts)) == 0) continue;
+        for (std::size_t k = 0; k < 8; ++k)
+            if (at_position(at + k)) return at + k;
+    }
+    for (; at <= last; ++at)
+        if (at_position(at)) return at;
+    return std::string_view::npos;
+}
+
+std::size_t next_line_with(const document& doc, char byte, std::size_t from) {
+    if (from >= doc.lines.size()) return doc.lines.size();
+    // The lines stand in order in the lowercase, each followed by a line break.
+    const std::string_view lower = *doc.lower;
+    const auto offset = [&](const document_line& line) { return static_cast<std::size_t>(line.lower.data() - lower.data()); };
+    const auto found = lower.find(byte, offset(doc.lines[from]));
+    if (found == std::string_view::npos) return doc.lines.size();
+    const auto after = std::upper_bound(doc.lines.begin() + static_cast<std::ptrdiff_t>(from), doc.lines.end(), found,
+                                        [&](std::size_t at, const document_line& line) { return at < offset(line); });
+    return static_cast<std::size_t>(after - doc.lines.begin()) - 1;
+}
 
 std::vector<std::string_view> layout_cells(std::string_view text, std::size_t gap) {
     std::vector<std::string_view> cells;
@@ -200,12 +302,12 @@ std::string organization_name(std::string_view text) {
             lower.replace(at, short_form.size(), full);
     }
     // Words after the last level word ("xã", "huyện", ...) name a place: capitalized.
-    std::vector<std::string> words;
+    std::vector<std::string_view> words;  // views into `lower`
     for (std::size_t at = 0; at < lower.size();) {
         while (at < lower.size() && lower[at] == ' ') ++at;
         std::size_t end = lower.find(' ', at);
         if (end == std::string::npos) end = lower.size();
-        if (end > at) words.emplace_back(lower.substr(at, end - at));
+        if (end > at) words.push_back(std::string_view(lower).substr(at, end - at));
         at = end;
     }
     std::size_t place_from = words.size();
@@ -234,9 +336,11 @@ std::string organization_name(std::string_view text) {
     if (words.size() > 1 && ((words[0] == "ban" && words[1] == "chỉ") || (words[0] == "tổ" && words[1] == "công")))
         field_starts[1] = true;
     std::string out;
+    out.reserve(lower.size());
     for (std::size_t i = 0; i < words.size(); ++i) {
         if (!out.empty()) out += ' ';
-        out += i == 0 || i >= place_from || field_starts[i] ? capitalize(words[i]) : words[i];
+        if (i == 0 || i >= place_from || field_starts[i]) out += capitalize(words[i]);
+        else out += words[i];
     }
     return out;
 }
@@ -282,17 +386,20 @@ document read_document(std::string_view text, std::string source, std::size_t ma
         const auto line = trimmed(std::string_view(*lower).substr(s.offset, s.size));
         return line.size() > 16 ? page_number::no : page_number_of(line);
     };
+    byte_finder newline(text, '\n'), carriage_return(text, '\r'), form_feed(text, '\f');
+    byte_finder lead_cc(text, '\xCC'), lead_cd(text, '\xCD'), lead_e2(text, '\xE2'), lead_c2(text, '\xC2'), star(text, '*');
     for (std::size_t at = 0; at <= text.size();) {
-        std::size_t end = at;
-        while (end < text.size() && text[end] != '\n' && text[end] != '\r' && text[end] != '\f') ++end;
+        const std::size_t end = std::min({newline.next(at), carriage_return.next(at), form_feed.next(at)});
         const auto raw = text.substr(at, end - at);
+        const line_bytes holds{std::min(lead_cc.next(at), lead_cd.next(at)) < end, std::min(lead_e2.next(at), lead_c2.next(at)) < end,
+                               star.next(at) < end};
         if (raw.size() > max_line_length)
             throw parse_error({source, number, 1}, {},
                               fmt::format("the line is {} bytes long; a plan's lines are at most {} (read_options::max_line_length)",
                                           raw.size(), max_line_length));
         const std::size_t offset = buffer->size();
-        if (append_clean(*buffer, raw)) lower->append(raw_lower, at, buffer->size() - offset);
-        else lower->append(lower_in_place(std::string_view(*buffer).substr(offset)));
+        if (append_clean(*buffer, raw, holds)) lower->append(raw_lower, at, buffer->size() - offset);
+        else append_lower(*lower, std::string_view(*buffer).substr(offset));
         const span line{offset, buffer->size() - offset, number, page_break};
         const bool blank = trimmed(std::string_view(*buffer).substr(offset)).empty();
         const auto page = blank ? page_number::no : page_of(line);

@@ -7,6 +7,7 @@
 #include <kehoach/text/normalize.hpp>
 #include <kehoach/time/deadline.hpp>
 
+#include "../detail/utf8.hpp"
 #include "document.hpp"
 #include "tables.hpp"
 
@@ -18,6 +19,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -29,9 +31,14 @@
 namespace kehoach {
 namespace {
 
+using detail::characters;
 using detail::document;
 using detail::document_line;
+using detail::find_any;
+using detail::find_text;
+using detail::is_one_of;
 using detail::is_upper_case;
+using detail::only_of;
 using detail::trimmed;
 
 // --- fields -------------------------------------------------------------------------------------
@@ -81,19 +88,45 @@ struct field {
     std::size_t column = 0;
 };
 
+/// Entries of a table looked up by one byte of each, so that a place in a text is compared only with
+/// the few entries its byte may start: `order` holds the entries' indices by that byte (entries of
+/// one byte in their order), and of(b) those of byte b.
+template <std::size_t N>
+struct byte_index {
+    std::array<std::uint8_t, N> order{};
+    std::array<std::uint8_t, 257> from{};  // where each byte's run starts in `order`; from[256] == N
+
+    [[nodiscard]] constexpr std::span<const std::uint8_t> of(unsigned char byte) const {
+        return {order.data() + from[byte], order.data() + from[byte + 1]};
+    }
+};
+
+template <class Entry, std::size_t N, class ByteOf>
+constexpr byte_index<N> index_by_byte(const std::array<Entry, N>& entries, ByteOf byte_of) {
+    static_assert(N < 256);
+    byte_index<N> index;
+    auto byte = [&](std::size_t i) { return static_cast<unsigned char>(byte_of(entries[i])); };
+    for (std::size_t i = 0; i < N; ++i) index.order[i] = static_cast<std::uint8_t>(i);
+    for (std::size_t i = 1; i < N; ++i)  // an insertion sort: stable, and constexpr
+        for (std::size_t j = i; j > 0 && byte(index.order[j]) < byte(index.order[j - 1]); --j)
+            std::swap(index.order[j], index.order[j - 1]);
+    for (std::size_t b = 0, i = 0; b <= 256; ++b) {
+        while (i < N && byte(index.order[i]) < b) ++i;
+        index.from[b] = static_cast<std::uint8_t>(i);
+    }
+    return index;
+}
+
+constexpr auto labels_by_first_byte = index_by_byte(labels, [](const label& l) { return l.text[0]; });
+
 /// The label a text starts with (after spaces), and where its value starts.
 std::optional<std::pair<field_kind, std::size_t>> label_at(std::string_view lower, std::size_t from) {
-    // Every label starts with one of a few bytes: most positions are rejected without comparing.
-    if (from >= lower.size()) return std::nullopt;
-    switch (lower[from]) {
-        case 'n': case 'c': case 't': case 'k': case 's': case 'p': case 'g': case '\xC4':  // \xC4: "đ"
-            break;
-        default:
-            return std::nullopt;
-    }
-    for (const auto& l : labels) {
+    if (from + 1 >= lower.size()) return std::nullopt;
+    const auto first = static_cast<unsigned char>(lower[from]);
+    for (const auto i : labels_by_first_byte.of(first)) {
+        const auto& l = labels[i];
         // The second byte tells most labels apart before a full comparison.
-        if (from + 1 >= lower.size() || lower[from] != l.text[0] || lower[from + 1] != l.text[1]) continue;
+        if (lower[from + 1] != l.text[1]) continue;
         if (lower.substr(from, l.text.size()) != l.text) continue;
         std::size_t at = from + l.text.size();
         while (at < lower.size() && lower[at] == ' ') ++at;
@@ -123,14 +156,15 @@ std::optional<std::pair<field_kind, std::size_t>> label_after(std::string_view l
 /// Where a field's value that starts at `from` ends: at the ";" or "." a label follows ("X; Đơn vị
 /// phối hợp: Y"), at a ")" when `at_bracket`, else at the end of the text.
 std::size_t value_end(std::string_view lower, std::size_t from, bool at_bracket) {
-    for (std::size_t k = from; k < lower.size(); ++k)
-        if ((at_bracket && lower[k] == ')') || ((lower[k] == ';' || lower[k] == '.') && label_after(lower, k + 1))) return k;
+    for (std::size_t k = find_any(lower, at_bracket ? ");." : ";.", from); k != std::string_view::npos;
+         k = find_any(lower, at_bracket ? ");." : ";.", k + 1))
+        if (lower[k] == ')' || label_after(lower, k + 1)) return k;
     return lower.size();
 }
 
 std::string_view strip_punctuation(std::string_view text) {
     // "./." closes a document's last paragraph.
-    while (!text.empty() && (std::string_view(" .;,:").find(text.back()) != std::string_view::npos ||
+    while (!text.empty() && (is_one_of(text.back(), " .;,:") ||
                              (text.back() == '/' && text.size() > 1 && text[text.size() - 2] == '.')))
         text.remove_suffix(1);
     while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
@@ -172,8 +206,8 @@ std::optional<heading> heading_of(const document_line& line) {
         while (at < text.size() && text[at] == ' ') ++at;
         return at;
     };
-    // PHẦN I
-    if (lower.starts_with("phần ")) {
+    // PHẦN I (most lines are passed on by their first byte, without comparing the word)
+    if (lower.starts_with('p') && lower.starts_with("phần ")) {
         std::size_t end = 5;
         while (end < lower.size() && lower[end] != ' ' && lower[end] != '.' && lower[end] != ':') ++end;
         if (roman_value(lower.substr(5, end - 5)) && is_upper_case(text.substr(0, 4), lower.substr(0, 4)))
@@ -182,7 +216,7 @@ std::optional<heading> heading_of(const document_line& line) {
     // Roman: "II. NỘI DUNG", "III - TỔ CHỨC THỰC HIỆN"
     {
         std::size_t end = 0;
-        while (end < lower.size() && std::string_view("ivxl").find(lower[end]) != std::string_view::npos) ++end;
+        while (end < lower.size() && is_one_of(lower[end], "ivxl")) ++end;
         if (end > 0 && end < lower.size() && (lower[end] == '.' || lower[end] == ')' || lower[end] == ' ') &&
             roman_value(lower.substr(0, end)) && text.substr(0, end) != lower.substr(0, end)) {
             std::size_t at = rest_at(end + 1);
@@ -218,7 +252,7 @@ std::optional<heading> heading_of(const document_line& line) {
     // Letters: "a)", "đ)"
     if (text.size() > 3) {
         const bool ascii_letter = text[0] >= 'a' && text[0] <= 'z' && (text[1] == ')' || text[1] == '.');
-        const bool d_bar = text.starts_with("đ)");
+        const bool d_bar = text.starts_with('\xC4') && text.starts_with("đ)");
         if (ascii_letter || d_bar) {
             const std::size_t letter_size = d_bar ? 2 : 1;
             const std::size_t at = rest_at(letter_size + 1);
@@ -252,11 +286,6 @@ struct node {
     std::size_t heading_line_width = 0;  // characters on the heading's last line
     bool objectives = false;  // a "Mục đích, yêu cầu" section: no tasks in it
 };
-
-std::size_t characters(std::string_view text) {
-    return static_cast<std::size_t>(
-        std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
 
 void append_text(std::string& to, std::string_view text) {
     if (text.empty()) return;
@@ -316,7 +345,8 @@ private:
     void learn_abbreviations();
     const unit_facts& facts_of(std::string_view name);
     unit_ref unit_of(std::string_view name, std::size_t line, std::size_t column);
-    std::vector<unit_ref> units_of(std::string_view list, std::size_t line, std::size_t column);
+    /// Adds the units a list names to `refs`, those not there yet.
+    void add_units(std::string_view list, std::size_t line, std::size_t column, std::vector<unit_ref>& refs);
 
     std::size_t read_front_matter();
     std::size_t find_signature();
@@ -361,17 +391,19 @@ private:
 
 namespace {
 
-/// The first sentence of a text, shortened at a word to 160 characters.
-std::string title_of(std::string_view text) {
+/// The first sentence of a text, shortened at a word to 160 characters; `lower` is `text` lowercased.
+std::string title_of(std::string_view text, std::string_view lower) {
     std::size_t end = text.size();
-    for (std::size_t i = 0; i < text.size(); ++i) {
+    detail::byte_finder full_stop(text, '.'), semicolon(text, ';'), colon(text, ':');
+    auto mark_from = [&](std::size_t from) { return std::min({full_stop.next(from), semicolon.next(from), colon.next(from)}); };
+    for (std::size_t i = mark_from(0); i < text.size(); i = mark_from(i + 1)) {
         const char c = text[i];
-        if ((c == '.' || c == ';' || c == ':') && (i + 1 == text.size() || text[i + 1] == ' ')) {
+        if (i + 1 == text.size() || text[i + 1] == ' ') {
             end = i;
             break;
         }
         // Extraction glues a field to the sentence before it: "Rà soát dữ liệu.Đơn vị thực hiện: ...".
-        if ((c == '.' || c == ';') && label_after(lower_in_place(text.substr(i + 1, 64)), 0)) {
+        if ((c == '.' || c == ';') && label_after(lower.substr(i + 1, 64), 0)) {
             end = i;
             break;
         }
@@ -501,14 +533,11 @@ detail::document_reader::unit_ref detail::document_reader::unit_of(std::string_v
     return it->second;
 }
 
-std::vector<detail::document_reader::unit_ref> detail::document_reader::units_of(std::string_view list, std::size_t line,
-                                                                                std::size_t column) {
-    std::vector<unit_ref> refs;
+void detail::document_reader::add_units(std::string_view list, std::size_t line, std::size_t column, std::vector<unit_ref>& refs) {
     for (const auto& name : split_units(list)) {
         const auto ref = unit_of(name, line, column);
         if (std::find(refs.begin(), refs.end(), ref) == refs.end()) refs.push_back(ref);
     }
-    return refs;
 }
 
 std::optional<deadline> detail::document_reader::deadline_of(std::string_view phrase, std::size_t line, std::size_t column,
@@ -547,7 +576,7 @@ std::size_t detail::document_reader::read_front_matter() {
             const auto at = static_cast<std::size_t>(cell.data() - line.text.data());
             const std::string_view lower = std::string_view(line.lower).substr(at, cell.size());
             if (lower.starts_with("cộng hòa") || lower.starts_with("cộng hoà") || lower.starts_with("độc lập") ||
-                cell.find_first_not_of("-_=–—. ") == std::string_view::npos)
+                only_of(cell, "-_=–—. "))
                 continue;
             const bool number_cell = lower.starts_with("số") && cell.find(':') != std::string_view::npos && cell.find(':') < 8;
             if (number_cell || expect_number) {
@@ -608,7 +637,7 @@ std::size_t detail::document_reader::read_front_matter() {
         const bool opening = lower.starts_with("căn cứ") || lower.starts_with("thực hiện") || lower.starts_with("nhằm") ||
                              lower.starts_with("để ") || lower.starts_with("triển khai thực hiện") || heading_of(lines[i]);
         if (opening && !info_.title.empty()) break;
-        if (trimmed(lines[i].text).find_first_not_of("-_=–—. ") == std::string_view::npos) continue;
+        if (only_of(trimmed(lines[i].text), "-_=–—. ")) continue;
         append_text(info_.title, trimmed(lines[i].text));
     }
     // The opening paragraph, up to the first section.
@@ -653,13 +682,20 @@ void detail::document_reader::read_parents(std::string_view preamble) {
 
 std::size_t detail::document_reader::find_signature() {
     const auto& lines = doc_.lines;
+    static constexpr std::array<std::string_view, 5> authorities{"tm.", "kt.", "tl.", "tuq.", "q."};
     std::size_t start = lines.size();
     for (std::size_t i = lines.size(); i-- > 0;) {
+        // The appendix may run long after the signature: only a line with an authority is cut into
+        // cells. Every authority ends in a full stop, which most lines of a table lack.
+        if (lines[i].lower.find('.') == std::string_view::npos ||
+            std::none_of(authorities.begin(), authorities.end(),
+                         [&](std::string_view authority) { return lines[i].lower.find(authority) != std::string_view::npos; }))
+            continue;
         bool found = false;
         for (const auto cell : detail::layout_cells(lines[i].text)) {
             const auto at = static_cast<std::size_t>(cell.data() - lines[i].text.data());
             const std::string_view lower = std::string_view(lines[i].lower).substr(at, cell.size());
-            for (std::string_view authority : {"tm.", "kt.", "tl.", "tuq.", "q."}) {
+            for (const auto authority : authorities) {
                 if (lower.starts_with(authority) && is_upper_case(cell, lower)) {
                     const auto rest = trimmed(cell.substr(authority.size()));
                     info_.signer.authority = fmt::format("{} {}", cell.substr(0, authority.size()),
@@ -722,10 +758,13 @@ std::size_t detail::document_reader::find_signature() {
 
 void detail::document_reader::read_outline(std::size_t from, std::size_t to, const std::vector<bool>& in_table) {
     // How wide the document's lines run when text wraps: most lines of a wrapped paragraph.
+    // The width four fifths of the way up; nth_element finds it without sorting them all.
     std::vector<std::size_t> widths;
+    widths.reserve(to - from);
     for (std::size_t i = from; i < to; ++i) widths.push_back(characters(trimmed(doc_.lines[i].text)));
-    std::sort(widths.begin(), widths.end());
-    const std::size_t wrap_width = widths.empty() ? 0 : widths[widths.size() * 4 / 5];
+    const auto at_four_fifths = widths.begin() + static_cast<std::ptrdiff_t>(widths.size() * 4 / 5);
+    if (!widths.empty()) std::nth_element(widths.begin(), at_four_fifths, widths.end());
+    const std::size_t wrap_width = widths.empty() ? 0 : *at_four_fifths;
     root_ = std::make_unique<node>();
     root_->head = {heading_kind::part, "", -1, 0};
     std::vector<node*> open{root_.get()};
@@ -819,6 +858,15 @@ constexpr std::array<std::string_view, 66> verbs{
     " tăng cường", " giám sát", " thu thập", " tập huấn", " công khai", " vận động", " kết nối", " khai thác", " sử dụng",
     " ứng dụng", " điều chỉnh", " bổ sung", " phân công", " ký "};
 
+/// The verbs by their first letter (after their space).
+constexpr auto verbs_by_first_letter = index_by_byte(verbs, [](std::string_view verb) { return verb[1]; });
+
+/// Words that start a deadline in running text.
+constexpr std::array<std::string_view, 18> deadline_starts{
+    "trước ngày", "trước ", "chậm nhất", "hoàn thành trong", "hoàn thành trước", "trong tháng", "trong quý", "trong năm",
+    "thường xuyên", "hằng tháng", "hàng tháng", "hằng quý", "hàng quý", "hằng năm", "hàng năm", "định kỳ", "từ ngày", "sau khi"};
+constexpr auto deadline_starts_by_first_byte = index_by_byte(deadline_starts, [](std::string_view start) { return start[0]; });
+
 /// The end of a name that starts at `from`: the first verb, bracket or clause mark.
 std::size_t name_end(std::string_view lower, std::size_t from, bool allow_commas) {
     // Names are a few words long: walk forward to the first verb or mark, rather than search the
@@ -827,10 +875,13 @@ std::size_t name_end(std::string_view lower, std::size_t from, bool allow_commas
         const char c = lower[k];
         if (c == '(' || c == ';' || c == ':' || (c == ',' && !allow_commas)) return k;
         if (c == '.' && (k + 1 == lower.size() || lower[k + 1] == ' ')) return k;
-        if (c != ' ') continue;
+        if (c != ' ' || k + 2 >= lower.size()) continue;  // every verb has two bytes after its space
         const auto rest = lower.substr(k);
-        for (auto verb : verbs) {
-            if (!rest.starts_with(verb)) continue;
+        const auto first = static_cast<unsigned char>(lower[k + 1]);
+        for (const auto i : verbs_by_first_letter.of(first)) {
+            const auto verb = verbs[i];
+            // The verb's second byte tells most apart before a full comparison.
+            if (lower[k + 2] != verb[2] || !rest.starts_with(verb)) continue;
             // "Ban Chỉ đạo" names a body; the verb is part of the name there.
             if (verb == " chỉ đạo" && k >= 4 && lower.substr(k - 4, 4) == " ban") continue;
             return k;
@@ -848,7 +899,7 @@ void detail::document_reader::prose(std::string_view text, std::string_view lowe
     auto clause_starts = [&](std::size_t at) {
         std::size_t k = at;
         while (k > 0 && lower[k - 1] == ' ') --k;
-        return k == 0 || std::string_view(".;:,(").find(lower[k - 1]) != std::string_view::npos;
+        return k == 0 || is_one_of(lower[k - 1], ".;:,(");
     };
     // "Công an xã – Cơ quan Thường trực Ban Chỉ đạo ...": the lead, and the plan's standing agency.
     auto lead_named = [&](std::string_view name) {
@@ -863,13 +914,15 @@ void detail::document_reader::prose(std::string_view text, std::string_view lowe
         return name;
     };
     // "Giao X chủ trì ...", "Giao X tổng hợp ..."
-    for (std::size_t at = lower.find("giao "); at != std::string::npos; at = lower.find("giao ", at + 1)) {
+    for (std::size_t at = find_text(lower, "giao "); at != std::string::npos; at = find_text(lower, "giao ", at + 1)) {
         if (!clause_starts(at)) continue;
         const std::size_t from = at + std::string_view("giao ").size();
         const std::size_t end = name_end(lower, from, true);
         const std::string_view name = lead_named(strip_punctuation(text.substr(from, end - from)));
         if (name.empty()) continue;
-        out.roles[static_cast<std::size_t>(role::lead)] = units_of(name, line, 1);
+        auto& leads = out.roles[static_cast<std::size_t>(role::lead)];
+        leads.clear();
+        add_units(name, line, 1, leads);
         lead_at = end;
         break;
     }
@@ -877,7 +930,7 @@ void detail::document_reader::prose(std::string_view text, std::string_view lowe
     // sentence that starts with its lead, a unit kehoach knows, and goes on with its duty.
     for (std::string_view duty : {" chủ trì", " là cơ quan thường trực", " có trách nhiệm", " tổng hợp", " báo cáo"}) {
         if (lead_at) break;
-        const auto at = lower.find(duty);
+        const auto at = find_text(lower, duty);
         if (at == std::string::npos) continue;
         std::size_t sentence = lower.rfind(". ", at);
         sentence = sentence == std::string::npos ? 0 : sentence + 2;
@@ -890,18 +943,16 @@ void detail::document_reader::prose(std::string_view text, std::string_view lowe
         }
         const std::string_view name = lead_named(strip_punctuation(text.substr(sentence, end - sentence)));
         if (name.empty() || name.size() >= 120 || !facts_of(name).known) continue;
-        out.roles[static_cast<std::size_t>(role::lead)] = units_of(name, line, 1);
+        auto& leads = out.roles[static_cast<std::size_t>(role::lead)];
+        leads.clear();
+        add_units(name, line, 1, leads);
         if (std::string_view(lower).substr(end).starts_with(" là cơ quan thường trực")) plan_monitors_.push_back(unit_of(name, line, 1));
         lead_at = at;
     }
     if (!lead_at) return;
-    auto add = [&](role r, std::string_view names) {
-        auto& refs = out.roles[static_cast<std::size_t>(r)];
-        for (const auto ref : units_of(names, line, 1))
-            if (std::find(refs.begin(), refs.end(), ref) == refs.end()) refs.push_back(ref);
-    };
+    auto add = [&](role r, std::string_view names) { add_units(names, line, 1, out.roles[static_cast<std::size_t>(r)]); };
     // "phối hợp (với) Y, Z ..."
-    for (std::size_t at = lower.find("phối hợp"); at != std::string::npos; at = lower.find("phối hợp", at + 1)) {
+    for (std::size_t at = find_text(lower, "phối hợp"); at != std::string::npos; at = find_text(lower, "phối hợp", at + 1)) {
         if (!words_at(at)) continue;
         std::size_t from = at + std::string_view("phối hợp").size();
         while (from < lower.size() && lower[from] == ' ') ++from;
@@ -911,7 +962,7 @@ void detail::document_reader::prose(std::string_view text, std::string_view lowe
         if (!names.empty() && facts_of(names).known) add(role::support, names);
     }
     // "tham mưu (cho) X ...": X decides.
-    for (std::size_t at = lower.find("tham mưu"); at != std::string::npos; at = lower.find("tham mưu", at + 1)) {
+    for (std::size_t at = find_text(lower, "tham mưu"); at != std::string::npos; at = find_text(lower, "tham mưu", at + 1)) {
         std::size_t from = at + std::string_view("tham mưu").size();
         while (from < lower.size() && lower[from] == ' ') ++from;
         if (lower.substr(from).starts_with("cho ")) from += 4;
@@ -920,9 +971,9 @@ void detail::document_reader::prose(std::string_view text, std::string_view lowe
         if (!name.empty() && facts_of(name).known) add(role::approver, name);
     }
     // "báo cáo ... về X" within the clause, or "báo cáo X": X is reported to.
-    for (std::size_t at = lower.find("báo cáo"); at != std::string::npos; at = lower.find("báo cáo", at + 1)) {
-        const std::size_t clause_end = std::min(lower.find(';', at), lower.find(". ", at));
-        const auto about = lower.find(" về ", at);
+    for (std::size_t at = find_text(lower, "báo cáo"); at != std::string::npos; at = find_text(lower, "báo cáo", at + 1)) {
+        const std::size_t clause_end = std::min(lower.find(';', at), find_text(lower, ". ", at));
+        const auto about = find_text(lower, " về ", at);
         const std::size_t from = about != std::string::npos && about <= clause_end
                                      ? about + std::string_view(" về ").size()
                                      : at + std::string_view("báo cáo ").size();
@@ -940,25 +991,36 @@ void detail::document_reader::prose(std::string_view text, std::string_view lowe
             for (const auto& r : d.recurrence) score += (r.day ? 1 : 0) + (r.month ? 1 : 0) + (r.weekday ? 1 : 0);
             return score;
         };
+        // Where a deadline's start stands at the start of a word: found in one pass over the words,
+        // then read start by start, each start's places in order (that order settles ties). A place
+        // two starts found ("trước ngày", "trước ") is read once: its clause is the same.
+        std::vector<std::pair<std::size_t, std::size_t>> places;  // the start's index, the byte
+        detail::byte_finder space(lower, ' '), bracket(lower, '(');
+        for (std::size_t at = 0; at < lower.size();) {
+            for (const auto i : deadline_starts_by_first_byte.of(static_cast<unsigned char>(lower[at])))
+                // The second byte tells most apart before a full comparison.
+                if (at + 1 < lower.size() && lower[at + 1] == deadline_starts[i][1] && lower.substr(at).starts_with(deadline_starts[i]))
+                    places.emplace_back(i, at);
+            at = std::min(space.next(at), bracket.next(at)) + 1;  // past the text's end when there is neither
+        }
+        std::sort(places.begin(), places.end());
+        std::vector<std::size_t> read;
         std::optional<deadline> best;
         std::size_t best_size = std::string::npos;
         int best_score = -1;
-        for (std::string_view start : {"trước ngày", "trước ", "chậm nhất", "hoàn thành trong", "hoàn thành trước", "trong tháng",
-                                       "trong quý", "trong năm", "thường xuyên", "hằng tháng", "hàng tháng", "hằng quý",
-                                       "hàng quý", "hằng năm", "hàng năm", "định kỳ", "từ ngày", "sau khi"}) {
-            for (std::size_t at = lower.find(start); at != std::string::npos; at = lower.find(start, at + 1)) {
-                if (!words_at(at)) continue;
-                // A deadline is a short clause; a whole sentence after "trong" is not one.
-                std::size_t end = std::min({lower.find(';', at), lower.find(". ", at), lower.size(), at + 160});
-                auto phrase = strip_punctuation(text.substr(at, end - at));
-                auto reading = parse_deadline(phrase, info_.date);
-                if (reading.deadline.kind == deadline_kind::unknown) continue;
-                const int score = specificity(reading.deadline);
-                if (score < best_score || (score == best_score && phrase.size() >= best_size)) continue;
-                best = std::move(reading.deadline);
-                best_size = phrase.size();
-                best_score = score;
-            }
+        for (const auto& [start, at] : places) {
+            if (std::find(read.begin(), read.end(), at) != read.end()) continue;
+            read.push_back(at);
+            // A deadline is a short clause; a whole sentence after "trong" is not one.
+            std::size_t end = std::min({lower.find(';', at), find_text(lower, ". ", at), lower.size(), at + 160});
+            auto phrase = strip_punctuation(text.substr(at, end - at));
+            auto reading = parse_deadline(phrase, info_.date);
+            if (reading.deadline.kind == deadline_kind::unknown) continue;
+            const int score = specificity(reading.deadline);
+            if (score < best_score || (score == best_score && phrase.size() >= best_size)) continue;
+            best = std::move(reading.deadline);
+            best_size = phrase.size();
+            best_score = score;
         }
         if (best) {
             // The clause as written: with the words that lead into it ("hoàn thành trong tháng 9",
@@ -987,10 +1049,13 @@ void detail::document_reader::prose(std::string_view text, std::string_view lowe
 
 bool detail::document_reader::assign(node& n, pending_item& out) {
     // A heading line is a sentence of its own: "2. Chế độ thông tin, báo cáo" / "Giao X ...".
-    std::string full_text = n.heading_text;
+    std::string full_text;
+    full_text.reserve(n.heading_text.size() + n.body.size() + 2);
+    full_text = n.heading_text;
+    out.lower_text.reserve(full_text.capacity());
     out.lower_text = n.heading_lower;
     if (!n.body.empty()) {
-        if (!full_text.empty() && std::string_view(".;:").find(full_text.back()) == std::string_view::npos) {
+        if (!full_text.empty() && !is_one_of(full_text.back(), ".;:")) {
             full_text += '.';
             out.lower_text += '.';
         }
@@ -1000,7 +1065,11 @@ bool detail::document_reader::assign(node& n, pending_item& out) {
     const std::string& lower = out.lower_text;
     // A label line may hold more than one field: "Đơn vị chủ trì: X; Đơn vị phối hợp: Y".
     for (std::size_t i = 0; i < n.fields.size(); ++i) {
-        const std::string lower_value = lower_in_place(n.fields[i].value);
+        // Only a ';' or '.' with a label after it ends a value early: most values have none, but
+        // perhaps a full stop at their end.
+        const std::string_view value = n.fields[i].value;
+        if (value.empty() || find_any(value.substr(0, value.size() - 1), ";.") == std::string_view::npos) continue;
+        const std::string lower_value = lower_in_place(value);
         const auto end = value_end(lower_value, 0, false);
         if (end == lower_value.size()) continue;
         const auto next = label_after(lower_value, end + 1);
@@ -1009,33 +1078,30 @@ bool detail::document_reader::assign(node& n, pending_item& out) {
         n.fields.insert(n.fields.begin() + static_cast<std::ptrdiff_t>(i) + 1, std::move(rest));  // split in its own turn
     }
     // Labels inline in the paragraph: "(Cơ quan chủ trì: Sở Tư pháp; phối hợp: ...; thời gian: quý II/2024)".
-    {
-        std::vector<field> inline_fields;
-        for (std::size_t at = 0; at < lower.size(); ++at) {
-            // A label inline follows "(", ";" or ".", perhaps with a space or a bullet between;
-            // its value runs to ")" or to the next label.
-            auto opens = [](char c) { return c == '(' || c == ';' || c == '.'; };
-            if (at > 0 && !opens(lower[at - 1])) continue;
-            const auto found = label_after(lower, at);
-            if (!found) continue;
-            const std::size_t end = value_end(lower, found->second, true);
-            inline_fields.push_back({found->first, std::string(strip_punctuation(std::string_view(full_text).substr(found->second, end - found->second))),
-                                     n.first_line, found->second + 1});
-            at = end;
-        }
-        for (auto& f : inline_fields) n.fields.push_back(std::move(f));
+    // A label inline follows "(", ";" or ".", perhaps with a space or a bullet between; its value
+    // runs to ")" or to the next label.
+    detail::byte_finder bracket(lower, '('), semicolon(lower, ';'), full_stop(lower, '.');
+    auto after_opening = [&](std::size_t from) {
+        const auto opening = std::min({bracket.next(from), semicolon.next(from), full_stop.next(from)});
+        return opening == lower.size() ? lower.size() : opening + 1;
+    };
+    for (std::size_t at = 0; at < lower.size(); at = after_opening(at)) {
+        const auto found = label_after(lower, at);
+        if (!found) continue;
+        const std::size_t end = value_end(lower, found->second, true);
+        n.fields.push_back({found->first, std::string(strip_punctuation(std::string_view(full_text).substr(found->second, end - found->second))),
+                            n.first_line, found->second + 1});
+        at = end;
     }
     bool has_role = false;
     for (auto& f : n.fields) {
-        f.value = std::string(strip_punctuation(f.value));
+        f.value.assign(strip_punctuation(f.value));  // a part of itself, assigned without a new string
         switch (f.kind) {
             case field_kind::lead:
             case field_kind::support:
             case field_kind::monitor: {
                 const auto r = f.kind == field_kind::lead ? role::lead : f.kind == field_kind::support ? role::support : role::monitor;
-                auto& refs = out.roles[static_cast<std::size_t>(r)];
-                for (const auto ref : units_of(f.value, f.line, f.column))
-                    if (std::find(refs.begin(), refs.end(), ref) == refs.end()) refs.push_back(ref);
+                add_units(f.value, f.line, f.column, out.roles[static_cast<std::size_t>(r)]);
                 has_role = true;
                 break;
             }
@@ -1072,16 +1138,14 @@ std::string detail::document_reader::unique_id(std::string id, std::string_view 
 void detail::document_reader::emit(node& n, const std::string& section) {
     // Dash bullets are items when there are at least two and each carries its own assignment;
     // otherwise they, and every "+" bullet, are part of the item's text and fields.
-    std::vector<node*> dashes;
-    for (auto& c : n.children)
-        if (c->head.kind == heading_kind::dash) dashes.push_back(c.get());
+    auto is_dash = [](const std::unique_ptr<node>& c) { return c->head.kind == heading_kind::dash; };
     const bool dashes_are_items =
-        dashes.size() >= 2 && std::all_of(dashes.begin(), dashes.end(), [](const node* d) {
-            return std::any_of(d->fields.begin(), d->fields.end(), [](const field& f) {
+        std::count_if(n.children.begin(), n.children.end(), is_dash) >= 2 &&
+        std::all_of(n.children.begin(), n.children.end(), [&](const std::unique_ptr<node>& c) {
+            return !is_dash(c) || std::any_of(c->fields.begin(), c->fields.end(), [](const field& f) {
                 return f.kind == field_kind::lead || f.kind == field_kind::support || f.kind == field_kind::deadline;
             });
         });
-    std::vector<std::unique_ptr<node>> kept;
     std::function<void(node&)> absorb = [&](node& c) {
         append_text(n.body, c.heading_text);
         append_text(n.body, c.body);
@@ -1091,12 +1155,14 @@ void detail::document_reader::emit(node& n, const std::string& section) {
         n.last_line = std::max(n.last_line, c.last_line);
         for (auto& g : c.children) absorb(*g);
     };
+    // The children kept move up over those absorbed, in their order.
+    std::size_t kept = 0;
     for (auto& c : n.children) {
         const bool bullet = c->head.kind == heading_kind::dash || c->head.kind == heading_kind::plus;
         if (bullet && !(c->head.kind == heading_kind::dash && dashes_are_items)) absorb(*c);
-        else kept.push_back(std::move(c));
+        else n.children[kept++] = std::move(c);
     }
-    n.children = std::move(kept);
+    n.children.resize(kept);
 
     const bool is_root = n.parent == nullptr;
     std::string section_id = section;
@@ -1133,7 +1199,8 @@ void detail::document_reader::emit(node& n, const std::string& section) {
         item.parent_id = n.parent->id;
         item.section = section_id;
         item.first_line = n.first_line;
-        item.title = title_of(n.heading_text);
+        item.title = title_of(n.heading_text, n.heading_lower);
+        item.text.reserve(n.heading_text.size() + n.body.size() + 1);
         item.text = n.heading_text;
         append_text(item.text, n.body);
         current_item_ = item.id;
@@ -1157,12 +1224,13 @@ void detail::document_reader::read_tables(const std::vector<detail::table>& tabl
     for (const auto& t : tables) {
         std::string group_id;
         for (const auto& row : t.rows) {
-            const auto cell = [&](detail::column c) -> std::string {
+            const auto cell = [&](detail::column c) -> std::string_view {
                 const auto at = t.column_of(c);
-                return at && *at < row.cells.size() ? row.cells[*at] : std::string{};
+                return at && *at < row.cells.size() ? std::string_view(row.cells[*at]) : std::string_view{};
             };
             const std::string number(strip_punctuation(cell(detail::column::number)));
-            const std::string content = cell(detail::column::content);
+            const std::string_view content = cell(detail::column::content);
+            std::string content_lower = lower_in_place(content);
             if (const auto roman = roman_value(lower_in_place(number)); roman && !number.empty()) {
                 const bool empty_roles = cell(detail::column::lead).empty() && cell(detail::column::deadline).empty();
                 if (empty_roles) {
@@ -1170,7 +1238,7 @@ void detail::document_reader::read_tables(const std::vector<detail::table>& tabl
                     group.id = number;
                     group.number = number;
                     group.kind = item_kind::group;
-                    group.title = title_of(content);
+                    group.title = title_of(content, content_lower);
                     group.text = content;
                     group.first_line = group.last_line = row.first_line;
                     group.section = number;
@@ -1186,22 +1254,22 @@ void detail::document_reader::read_tables(const std::vector<detail::table>& tabl
             item.id = unique_id(std::move(item.id), number, row.first_line);
             item.parent_id = group_id;
             item.section = group_id;
-            item.title = title_of(content);
+            item.title = title_of(content, content_lower);
             item.text = content;
-            item.lower_text = lower_in_place(content);
+            item.lower_text = std::move(content_lower);
             item.first_line = row.first_line;
             item.last_line = row.last_line;
             const auto line = row.first_line;
             current_item_ = item.id;
-            const auto add_role = [&](role r, const std::string& names) {
+            const auto add_role = [&](role r, std::string_view names) {
                 if (names.empty()) return;
-                item.roles[static_cast<std::size_t>(r)] = units_of(names, line, 1);
+                add_units(names, line, 1, item.roles[static_cast<std::size_t>(r)]);
             };
             add_role(role::lead, cell(detail::column::lead));
             add_role(role::support, cell(detail::column::support));
             add_role(role::monitor, cell(detail::column::monitor));
             if (const auto due = cell(detail::column::deadline); !due.empty()) item.due = deadline_of(strip_punctuation(due), line, 1, item.id);
-            if (const auto product = cell(detail::column::targets); !product.empty()) item.targets.push_back(product);
+            if (const auto product = cell(detail::column::targets); !product.empty()) item.targets.emplace_back(product);
             item.note = cell(detail::column::note);
             const bool assigned = std::any_of(item.roles.begin(), item.roles.end(), [](const auto& r) { return !r.empty(); });
             if (!assigned && !item.due) continue;  // a row that assigns nothing: prose inside the table
@@ -1226,6 +1294,15 @@ plan detail::document_reader::read() {
     for (const auto& t : tables)
         for (std::size_t i = t.first_index; i <= t.last_index; ++i) in_table[i] = true;
     read_outline(body_from, std::max(body_from, signature), in_table);
+    // A pending item is large: room for as many as there may be saves moving them as they come.
+    std::size_t most_items = 0;
+    for (const auto& t : tables) most_items += t.rows.size();
+    std::function<void(const node&)> count = [&](const node& n) {
+        most_items += n.children.size();
+        for (const auto& c : n.children) count(*c);
+    };
+    count(*root_);
+    items_.reserve(most_items);
     emit(*root_, "");
     read_tables(tables);
     return build();
@@ -1274,9 +1351,15 @@ plan detail::document_reader::build() {
         for (std::size_t n = 2; taken(id); ++n) id = fmt::format("{}-{}", unit_slug(name), n);
         ids.push_back(id);
         unit u{.id = id, .name = name, .kind = facts_of(entry.spellings[best]).kind};
-        for (const auto& spelling : entry.spellings)
-            if (name_key(spelling) != name_key(name) && std::find(u.aliases.begin(), u.aliases.end(), spelling) == u.aliases.end())
+        // A spelling name_key() tells from the name is an alias. Most units have one spelling, written
+        // as the name is: no key is needed for those.
+        std::optional<std::string> key_of_name;
+        for (const auto& spelling : entry.spellings) {
+            if (spelling == name) continue;
+            if (!key_of_name) key_of_name = name_key(name);
+            if (name_key(spelling) != *key_of_name && std::find(u.aliases.begin(), u.aliases.end(), spelling) == u.aliases.end())
                 u.aliases.push_back(spelling);
+        }
         // A spelling that another unit already has stays with that unit.
         std::erase_if(u.aliases, [&](const std::string& alias) { return p.units().find(alias).has_value(); });
         if (p.units().find(name)) {
@@ -1286,18 +1369,19 @@ plan detail::document_reader::build() {
     }
     // Events: one per distinct text.
     std::unordered_map<std::string, event_index> event_of;
-    // Items.
-    std::unordered_map<std::string, item_index> item_of;
+    // Items. What the dependencies below still read of a pending item (its id, section, deadline
+    // and roles) is copied; the rest is moved. The ids are keys as they stand in items_.
+    std::unordered_map<std::string_view, item_index> item_of;
     for (auto& pending : items_) {
         item it;
         it.id = pending.id;
-        it.number = pending.number;
+        it.number = std::move(pending.number);
         it.kind = pending.kind;
-        it.title = pending.title.empty() ? pending.id : pending.title;
+        it.title = pending.title.empty() ? pending.id : std::move(pending.title);
         it.text = std::move(pending.text);
         it.deadline = pending.due;
-        it.targets = pending.targets;
-        it.note = pending.note;
+        it.targets = std::move(pending.targets);
+        it.note = std::move(pending.note);
         it.source = source_span{pending.first_line, std::max(pending.first_line, pending.last_line)};
         const auto index = p.add_item(std::move(it));
         item_of.emplace(pending.id, index);
@@ -1313,7 +1397,7 @@ plan detail::document_reader::build() {
         std::string lower = std::move(pending.lower_text);
         if (due) {
             lower += ' ';
-            lower += lower_in_place(due->text);
+            detail::append_lower(lower, due->text);
         }
         bool depends_on_item = false;
         for (std::size_t at = lower.find("sau "); at != std::string::npos; at = lower.find("sau ", at + 1)) {
@@ -1332,7 +1416,7 @@ plan detail::document_reader::build() {
             if (const auto in_section = lower.find("mục ", e); in_section != std::string::npos && in_section < e + 8) {
                 std::size_t r = in_section + std::string_view("mục ").size();
                 std::size_t re = r;
-                while (re < lower.size() && std::string_view("ivxl").find(lower[re]) != std::string_view::npos) ++re;
+                while (re < lower.size() && is_one_of(lower[re], "ivxl")) ++re;
                 if (re > r) {
                     section = lower.substr(r, re - r);
                     std::transform(section.begin(), section.end(), section.begin(), [](char c) { return static_cast<char>(c - 'a' + 'A'); });

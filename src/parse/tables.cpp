@@ -9,11 +9,16 @@
 namespace kehoach::detail {
 namespace {
 
+/// Whether a lowercase header cell heads the row numbers.
+bool is_number_header(std::string_view lower) {
+    const auto t = trimmed(lower);
+    return t == "stt" || t == "tt" || t == "số tt" || t == "số thứ tự";
+}
+
 /// The meaning of a header cell. "phối hợp" before "thực hiện": "Cơ quan phối hợp thực hiện".
 std::optional<column> header_column(std::string_view lower) {
     auto has = [&](std::string_view word) { return lower.find(word) != std::string_view::npos; };
-    const auto t = trimmed(lower);
-    if (t == "stt" || t == "tt" || t == "số tt" || t == "số thứ tự") return column::number;
+    if (is_number_header(lower)) return column::number;
     if (has("phối hợp")) return column::support;
     if (has("theo dõi")) return column::monitor;
     if (has("thời gian") || has("thời hạn") || has("tiến độ")) return column::deadline;  // "Thời gian thực hiện"
@@ -29,11 +34,10 @@ bool is_header(const std::vector<std::optional<column>>& columns) {
     return has(column::number) && has(column::content) && (has(column::lead) || has(column::deadline));
 }
 
-std::string trim_copy(std::string_view s) {
-    const auto first = s.find_first_not_of(" \t");
-    if (first == std::string_view::npos) return {};
-    const auto last = s.find_last_not_of(" \t");
-    return std::string(s.substr(first, last - first + 1));
+std::string_view trim(std::string_view s) {
+    s = trimmed(s);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
 }
 
 void append(std::string& to, std::string_view text) {
@@ -42,13 +46,13 @@ void append(std::string& to, std::string_view text) {
     to += text;
 }
 
-/// Cells of a line split on a separator character, with the outer border cells dropped.
-std::vector<std::string> split_on(std::string_view text, char separator) {
-    std::vector<std::string> cells;
+/// Cells of a line split on a separator character, trimmed, with the outer border cells dropped.
+std::vector<std::string_view> split_on(std::string_view text, char separator) {
+    std::vector<std::string_view> cells;
     std::size_t at = 0;
     while (true) {
         const auto end = text.find(separator, at);
-        cells.push_back(trim_copy(text.substr(at, end == std::string_view::npos ? std::string_view::npos : end - at)));
+        cells.push_back(trim(text.substr(at, end == std::string_view::npos ? std::string_view::npos : end - at)));
         if (end == std::string_view::npos) break;
         at = end + 1;
     }
@@ -59,18 +63,24 @@ std::vector<std::string> split_on(std::string_view text, char separator) {
     return cells;
 }
 
-bool is_rule(const std::vector<std::string>& cells) {
-    return std::all_of(cells.begin(), cells.end(), [](const std::string& c) {
-        return c.find_first_not_of("-:=+ ") == std::string::npos;
-    });
+bool is_rule(const std::vector<std::string_view>& cells) {
+    return std::all_of(cells.begin(), cells.end(), [](std::string_view c) { return only_of(c, "-:=+ "); });
+}
+
+/// The meaning of each cell of a lowercase header line.
+std::vector<std::optional<column>> header_columns(const std::vector<std::string_view>& lower_cells) {
+    std::vector<std::optional<column>> columns;
+    columns.reserve(lower_cells.size());
+    for (const auto cell : lower_cells) columns.push_back(header_column(cell));
+    return columns;
 }
 
 bool row_starts(std::string_view number) {
-    const auto t = trim_copy(number);
+    const auto t = trim(number);
     if (t.empty()) return false;
     const auto lower = lower_in_place(t);
     if (std::all_of(lower.begin(), lower.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.'; })) return true;
-    return std::all_of(lower.begin(), lower.end(), [](char c) { return std::string_view("ivxl").find(c) != std::string_view::npos; }) ||
+    return only_of(lower, "ivxl") ||
            (lower.size() == 1 && lower[0] >= 'a' && lower[0] <= 'z');
 }
 
@@ -78,28 +88,28 @@ bool row_starts(std::string_view number) {
 void separated_tables(const document& doc, char separator, std::size_t min_separators, std::vector<bool>& used,
                       std::vector<table>& out) {
     const auto& lines = doc.lines;
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-        // Most lines hold no separator at all: memchr says so fastest.
-        if (used[i] || std::memchr(lines[i].text.data(), separator, lines[i].text.size()) == nullptr ||
-            static_cast<std::size_t>(std::count(lines[i].text.begin(), lines[i].text.end(), separator)) < min_separators)
+    // Most lines hold no separator at all: the search skips them.
+    for (std::size_t i = next_line_with(doc, separator, 0); i < lines.size(); i = next_line_with(doc, separator, i + 1)) {
+        if (used[i] || static_cast<std::size_t>(std::count(lines[i].text.begin(), lines[i].text.end(), separator)) < min_separators)
             continue;
-        std::vector<std::optional<column>> header;
-        for (const auto& cell : split_on(lines[i].lower, separator)) header.push_back(header_column(cell));
+        const auto header = header_columns(split_on(lines[i].lower, separator));
         if (!is_header(header)) continue;
         table t{i, i, header, {}};
         const auto number = t.column_of(column::number).value_or(0);
         for (std::size_t j = i + 1; j < lines.size(); ++j) {
             // A row's empty cells at the end lose their separators with the trailing white space.
-            if (std::count(lines[j].text.begin(), lines[j].text.end(), separator) == 0) break;
+            if (std::memchr(lines[j].text.data(), separator, lines[j].text.size()) == nullptr) break;
             t.last_index = j;
             auto cells = split_on(lines[j].text, separator);
             if (is_rule(cells)) continue;
-            std::vector<std::optional<column>> again;
-            for (const auto& cell : split_on(lines[j].lower, separator)) again.push_back(header_column(cell));
-            if (is_header(again)) continue;  // the header, repeated after a page break
+            // The header, repeated after a page break (a header has a number column: most rows are
+            // told apart by that alone).
+            const auto lower_cells = split_on(lines[j].lower, separator);
+            if (std::any_of(lower_cells.begin(), lower_cells.end(), is_number_header) && is_header(header_columns(lower_cells)))
+                continue;
             cells.resize(header.size());
             if (t.rows.empty() || row_starts(cells[number])) {
-                t.rows.push_back({lines[j].number, lines[j].number, std::move(cells)});
+                t.rows.push_back({lines[j].number, lines[j].number, {cells.begin(), cells.end()}});
             } else {
                 auto& row = t.rows.back();
                 for (std::size_t c = 0; c < cells.size(); ++c) append(row.cells[c], cells[c]);
@@ -112,21 +122,22 @@ void separated_tables(const document& doc, char separator, std::size_t min_separ
     }
 }
 
-/// A cell of a laid-out line and the character column it starts at.
+/// A cell of a laid-out line, the character column it starts at, and its lowercase.
 struct placed_cell {
     std::size_t column;
     std::string_view text;
+    std::string_view lower;
 };
 
-std::size_t characters(std::string_view text) {
-    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
-
-std::vector<placed_cell> placed_cells(std::string_view text) {
+/// The cells of a line, cut once: the lowercase has its spaces, tabs and pipes where the text does.
+std::vector<placed_cell> placed_cells(const document_line& line) {
     std::vector<placed_cell> cells;
-    for (const auto cell : layout_cells(text, 2)) {
-        const auto at = static_cast<std::size_t>(cell.data() - text.data());
-        cells.push_back({characters(text.substr(0, at)), cell});
+    std::size_t counted = 0, column = 0;  // the characters before byte `counted`
+    for (const auto cell : layout_cells(line.text, 2)) {
+        const auto at = static_cast<std::size_t>(cell.data() - line.text.data());
+        column += characters(line.text.substr(counted, at - counted));
+        counted = at;
+        cells.push_back({column, cell, line.lower.substr(at, cell.size())});
     }
     return cells;
 }
@@ -137,10 +148,10 @@ bool is_header_line(const std::vector<placed_cell>& cells) {
                                                             "hoàn thành", "thực hiện", "sản phẩm", "ghi chú", "dự kiến", "kết quả",
                                                             "nội dung", "stt"};
     return !cells.empty() && std::all_of(cells.begin(), cells.end(), [](const placed_cell& cell) {
-        return cell.text.size() <= 40 && (header_column(cell.text) ||
-                                          std::any_of(words.begin(), words.end(), [&](std::string_view w) {
-                                              return cell.text.find(w) != std::string_view::npos;
-                                          }));
+        return cell.lower.size() <= 40 && (header_column(cell.lower) ||
+                                           std::any_of(words.begin(), words.end(), [&](std::string_view w) {
+                                               return cell.lower.find(w) != std::string_view::npos;
+                                           }));
     });
 }
 
@@ -151,21 +162,21 @@ void layout_tables(const document& doc, std::vector<bool>& used, std::vector<tab
     for (std::size_t i = 0; i < lines.size(); ++i) {
         // Only a line with "STT"/"TT" can anchor a header: most lines are passed over cheaply.
         if (used[i] || lines[i].lower.find("tt") == std::string::npos) continue;
-        const auto anchor = placed_cells(lines[i].lower);
-        const bool numbered = std::any_of(anchor.begin(), anchor.end(), [](const placed_cell& c) { return header_column(c.text) == column::number; });
-        const bool content = std::any_of(anchor.begin(), anchor.end(), [](const placed_cell& c) { return header_column(c.text) == column::content; });
+        const auto anchor = placed_cells(lines[i]);
+        const bool numbered = std::any_of(anchor.begin(), anchor.end(), [](const placed_cell& c) { return header_column(c.lower) == column::number; });
+        const bool content = std::any_of(anchor.begin(), anchor.end(), [](const placed_cell& c) { return header_column(c.lower) == column::content; });
         if (!numbered || !content) continue;
         // The header's lines: up to two above the anchor and those below it, before the first row.
         std::size_t first = i;
-        while (first > 0 && i - first < 2 && !used[first - 1] && is_header_line(placed_cells(lines[first - 1].lower))) --first;
+        while (first > 0 && i - first < 2 && !used[first - 1] && is_header_line(placed_cells(lines[first - 1]))) --first;
         std::size_t j = i + 1;
-        while (j < lines.size() && is_header_line(placed_cells(lines[j].lower))) ++j;
+        while (j < lines.size() && is_header_line(placed_cells(lines[j]))) ++j;
         // Columns start where the anchor's cells start; cells of other header lines join the
         // column they fall in.
         std::vector<std::size_t> starts;
         for (const auto& cell : anchor) starts.push_back(cell.column);
         for (std::size_t k = first; k < j; ++k)
-            for (const auto& cell : placed_cells(lines[k].lower))
+            for (const auto& cell : placed_cells(lines[k]))
                 if (std::none_of(starts.begin(), starts.end(), [&](std::size_t s) { return s + 3 >= cell.column && cell.column + 3 >= s; }))
                     starts.push_back(cell.column);
         std::sort(starts.begin(), starts.end());
@@ -177,16 +188,15 @@ void layout_tables(const document& doc, std::vector<bool>& used, std::vector<tab
         };
         std::vector<std::string> names(starts.size());
         for (std::size_t k = first; k < j; ++k)
-            for (const auto& cell : placed_cells(lines[k].lower)) append(names[column_at(cell.column)], cell.text);
+            for (const auto& cell : placed_cells(lines[k])) append(names[column_at(cell.column)], cell.lower);
         table t{first, j - 1, {}, {}};
         for (const auto& name : names) t.columns.push_back(header_column(name));
         if (!is_header(t.columns)) continue;
         const auto number_column = *t.column_of(column::number);
         const auto content_start = starts[std::min<std::size_t>(number_column + 1, starts.size() - 1)];
         for (; j < lines.size(); ++j) {
-            const auto row_cells = placed_cells(lines[j].text);
-            const auto lower_cells = placed_cells(lines[j].lower);
-            if (is_header_line(lower_cells)) {  // the header again, after a page break
+            const auto row_cells = placed_cells(lines[j]);
+            if (is_header_line(row_cells)) {  // the header again, after a page break
                 t.last_index = j;
                 continue;
             }

@@ -2,6 +2,8 @@
 
 #include <kehoach/text/normalize.hpp>
 
+#include "document.hpp"
+
 #include <algorithm>
 #include <array>
 #include <functional>
@@ -238,18 +240,27 @@ unit_facts describe_unit(std::string_view name, std::optional<plan_level> level)
 
 std::vector<std::string> split_units(std::string_view list) {
     // Drop what stands in parentheses: a person's name, "(chủ trì)", "(qua Đội ...)".
-    std::string text;
-    int depth = 0;
-    for (char c : list) {
-        if (c == '(') ++depth;
-        else if (c == ')') depth = std::max(0, depth - 1);
-        else if (depth == 0) text += c;
+    // Most lists have none, and are read as they are.
+    std::string_view text = list;
+    std::string without_brackets;
+    if (list.find('(') != std::string_view::npos || list.find(')') != std::string_view::npos) {
+        without_brackets.reserve(list.size());
+        int depth = 0;
+        for (char c : list) {
+            if (c == '(') ++depth;
+            else if (c == ')') depth = std::max(0, depth - 1);
+            else if (depth == 0) without_brackets += c;
+        }
+        text = without_brackets;
     }
-    // A comma inside these names is part of the name.
-    auto continues = [](std::string_view previous, std::string_view next) {
-        // Lowercase is enough here: the pieces are trimmed, and these words carry no dashes.
-        const std::string before = lower_in_place(previous);
-        const std::string after = lower_in_place(next);
+    // A comma inside these names is part of the name. Lowercase is enough to tell (the pieces are
+    // trimmed, and these words carry no dashes); the text is lowercased once, when a comma comes.
+    std::string lower;
+    auto lower_of = [&](std::string_view piece) {
+        if (lower.empty()) lower = lower_in_place(text);
+        return std::string_view(lower).substr(static_cast<std::size_t>(piece.data() - text.data()), piece.size());
+    };
+    auto continues = [](std::string_view before, std::string_view after) {
         return (ends_with_words(before, "ban") && starts_with_words(after, "ngành")) ||
                (ends_with_words(before, "sở") && (starts_with_words(after, "ban") || starts_with_words(after, "ngành"))) ||
                (ends_with_words(before, "cơ quan") && starts_with_words(after, "đơn vị")) ||
@@ -277,26 +288,29 @@ std::vector<std::string> split_units(std::string_view list) {
                     again = true;
                 }
         }
-        while (!s.empty() && std::string_view(" \t.,;:").find(s.back()) != std::string_view::npos) s.remove_suffix(1);
-        return std::string(s);
+        while (!s.empty() && detail::is_one_of(s.back(), " \t.,;:")) s.remove_suffix(1);
+        return s;
     };
     std::vector<std::string> out;
-    std::size_t part_start = 0;
-    for (std::size_t i = 0; i <= text.size(); ++i) {
-        if (i < text.size() && text[i] != ';') continue;
-        const std::string_view part = std::string_view(text).substr(part_start, i - part_start);
-        part_start = i + 1;
-        std::vector<std::string> pieces;
-        std::size_t piece_start = 0;
-        for (std::size_t j = 0; j <= part.size(); ++j) {
-            if (j < part.size() && part[j] != ',') continue;
-            auto piece = trim(part.substr(piece_start, j - piece_start));
-            piece_start = j + 1;
+    for (std::size_t part_start = 0; part_start <= text.size();) {
+        const auto part_end = std::min(text.find(';', part_start), text.size());
+        const std::string_view part = text.substr(part_start, part_end - part_start);
+        part_start = part_end + 1;
+        const std::size_t part_first = out.size();
+        std::string_view previous;  // the piece before: the end of the name so far
+        for (std::size_t piece_start = 0; piece_start <= part.size();) {
+            const auto piece_end = std::min(part.find(',', piece_start), part.size());
+            const auto piece = trim(part.substr(piece_start, piece_end - piece_start));
+            piece_start = piece_end + 1;
             if (piece.empty()) continue;
-            if (!pieces.empty() && continues(pieces.back(), piece)) pieces.back() += ", " + piece;
-            else pieces.push_back(std::move(piece));
+            if (out.size() > part_first && continues(lower_of(previous), lower_of(piece))) {
+                out.back() += ", ";
+                out.back() += piece;
+            } else {
+                out.emplace_back(piece);
+            }
+            previous = piece;
         }
-        for (auto& piece : pieces) out.push_back(std::move(piece));
     }
     return out;
 }

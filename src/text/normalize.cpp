@@ -2,19 +2,25 @@
 
 #include <kehoach/error.hpp>
 
+#include "../detail/utf8.hpp"
+
 #include <utf8proc.h>
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace kehoach {
 namespace {
+
+using detail::decode;
 
 struct free_deleter {
     void operator()(utf8proc_uint8_t* p) const noexcept { std::free(p); }
@@ -31,12 +37,13 @@ std::string map(std::string_view text, int options) {
 }
 
 bool is_dash(utf8proc_int32_t c) noexcept {
-    return c == '-' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212 || c == 0xFE58 || c == 0xFE63 ||
+    if (c < 0x80) return c == '-';
+    return (c >= 0x2010 && c <= 0x2015) || c == 0x2212 || c == 0xFE58 || c == 0xFE63 ||
            c == 0xFF0D;
 }
 
 bool is_space(utf8proc_int32_t c) noexcept {
-    if (c < 0x80) return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+    if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');  // \t \n \v \f \r
     // The space separators (Zs) outside ASCII: no-break, Ogham, the U+2000 block, narrow, math, ideographic.
     return c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F || c == 0x3000;
 }
@@ -45,6 +52,14 @@ void append_utf8(std::string& out, utf8proc_int32_t c) {
     utf8proc_uint8_t buffer[4];
     const auto n = utf8proc_encode_char(c, buffer);
     out.append(reinterpret_cast<const char*>(buffer), static_cast<std::size_t>(n));
+}
+
+/// How many of the eight bytes of `word` (as they stand in memory) are ASCII before the first that
+/// is not: 8 when all are.
+std::size_t ascii_bytes(std::uint64_t word) {
+    const std::uint64_t high = word & 0x8080808080808080ULL;
+    if (high == 0) return 8;
+    return static_cast<std::size_t>(std::endian::native == std::endian::little ? std::countr_zero(high) : std::countl_zero(high)) / 8;
 }
 
 /// The five tones (huyền, sắc, hỏi, ngã, nặng) on the vowels of "oa", "oe" and "uy".
@@ -56,13 +71,15 @@ constexpr std::array<utf8proc_int32_t, 5> toned_u{0xF9, 0xFA, 0x1EE7, 0x169, 0x1
 
 /// Vietnamese writes the tone of an open "oa", "oe", "uy" on either vowel: "hoà" and "hòa", "thuỷ" and
 /// "thủy", "khoẻ" and "khỏe" are the same word, and one document often has both. Called with the
-/// key so far (ending in the first vowel), the toned second vowel `c` and the byte after it; returns
-/// the tone moved onto the first vowel (the spelling of the founding plan: "hóa", "ủy"), or nothing.
-/// A syllable that goes on ("hoàn", "quý": "qu" is a consonant) is written one way only and is kept.
-bool move_tone_to_first_vowel(std::string& key, utf8proc_int32_t c, char next) {
-    if (key.empty() || (next >= 'a' && next <= 'z')) return false;
-    const char first = key.back();
-    const bool after_q = key.size() >= 2 && key[key.size() - 2] == 'q';
+/// key so far (key[0, size), ending in the first vowel), the toned second vowel `c` and the byte
+/// after it; moves the tone onto the first vowel (the spelling of the founding plan: "hóa", "ủy") and
+/// returns the key's new size, or returns 0 when the tone stays. The toned first vowel takes no more
+/// bytes than `c` did. A syllable that goes on ("hoàn", "quý": "qu" is a consonant) is written one
+/// way only and is kept.
+std::size_t move_tone_to_first_vowel(std::string& key, std::size_t size, utf8proc_int32_t c, char next) {
+    if (size == 0 || (next >= 'a' && next <= 'z')) return 0;
+    const char first = key[size - 1];
+    const bool after_q = size >= 2 && key[size - 2] == 'q';
     auto tone_on = [c](const std::array<utf8proc_int32_t, 5>& vowels) {
         return static_cast<std::size_t>(std::find(vowels.begin(), vowels.end(), c) - vowels.begin());
     };
@@ -71,11 +88,13 @@ bool move_tone_to_first_vowel(std::string& key, utf8proc_int32_t c, char next) {
     if (first == 'o' && (tone = tone_on(toned_a)) < 5) second = 'a';
     else if (first == 'o' && (tone = tone_on(toned_e)) < 5) second = 'e';
     else if (first == 'u' && !after_q && (tone = tone_on(toned_y)) < 5) second = 'y';
-    else return false;
-    key.pop_back();
-    append_utf8(key, (first == 'o' ? toned_o : toned_u)[tone]);
-    key += second;
-    return true;
+    else return 0;
+    utf8proc_uint8_t toned[4];
+    const auto n = static_cast<std::size_t>(utf8proc_encode_char((first == 'o' ? toned_o : toned_u)[tone], toned));
+    std::copy(toned, toned + n, key.begin() + static_cast<std::ptrdiff_t>(size - 1));
+    size += n - 1;
+    key[size++] = second;
+    return size;
 }
 
 }  // namespace
@@ -87,14 +106,13 @@ std::size_t first_invalid_utf8(std::string_view text) noexcept {
     const std::size_t size = text.size();
     auto continuation = [&](std::size_t at) { return at < size && (bytes[at] & 0xC0) == 0x80; };
     for (std::size_t at = 0; at < size;) {
-        // Eight ASCII bytes at a time.
+        // ASCII eight bytes at a time, up to the first byte that is not.
         if (at + 8 <= size) {
             std::uint64_t word;
             std::memcpy(&word, bytes + at, 8);
-            if ((word & 0x8080808080808080ULL) == 0) {
-                at += 8;
-                continue;
-            }
+            const auto ascii = ascii_bytes(word);
+            at += ascii;
+            if (ascii == 8) continue;
         }
         const unsigned char b = bytes[at];
         if (b < 0x80) {
@@ -157,76 +175,87 @@ std::string to_nfc(std::string_view text) {
     // Text without combining marks is composed already, and copying it is much cheaper.
     if (!has_combining_marks(text)) return std::string(text);
     // Decomposed Vietnamese is a letter followed by one or two marks in canonical order: looked up
-    // whole in a table of the Latin letters. Anything else (another order, a mark with no letter
-    // for it) takes utf8proc's full normalization.
+    // whole in a table of the Latin letters, and the text between such letters copied as it is.
+    // Anything else (another order, a mark with no letter for it) takes utf8proc's full normalization.
     static const compositions table;
     std::string out;
     out.reserve(text.size());
-    utf8proc_int32_t base = -1, first_mark = 0, second_mark = 0;
-    auto flush = [&] {
-        if (base < 0) return true;
-        if (first_mark == 0) {
-            append_utf8(out, base);
-            return true;
-        }
-        const auto found = table.by_decomposition.find(compositions::key(base, first_mark, second_mark));
-        if (found == table.by_decomposition.end()) return false;
-        append_utf8(out, found->second);
-        return true;
+    std::size_t copied = 0;  // the text before this is in `out`
+    auto mark_at = [&](std::size_t at) {
+        // U+0300..U+036F are CC 80 to CD AF; a lead byte is never inside another sequence.
+        return at < text.size() && (text[at] == '\xCC' || (text[at] == '\xCD' && at + 1 < text.size() &&
+                                                            static_cast<unsigned char>(text[at + 1]) < 0xB0));
     };
-    for (std::size_t at = 0; at < text.size();) {
-        const auto byte = static_cast<unsigned char>(text[at]);
-        const std::size_t n = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4;
-        utf8proc_int32_t c = n == 1 ? byte : byte & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
-        for (std::size_t k = 1; k < n; ++k) c = (c << 6) | (static_cast<unsigned char>(text[at + k]) & 0x3F);
-        at += n;
-        if (c >= 0x300 && c <= 0x36F) {
-            if (base < 0 || second_mark != 0) return map(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
-            (first_mark == 0 ? first_mark : second_mark) = c;
-            continue;
+    for (std::size_t at = 0; at < text.size(); ++at) {
+        if (!mark_at(at)) continue;
+        if (at == 0) return map(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+        std::size_t base_at = at - 1;
+        while (base_at > 0 && (static_cast<unsigned char>(text[base_at]) & 0xC0) == 0x80) --base_at;
+        const auto base = decode(text, base_at).first;
+        const auto [first_mark, first_size] = decode(text, at);
+        std::size_t end = at + first_size;
+        utf8proc_int32_t second_mark = 0;
+        if (mark_at(end)) {
+            const auto [mark, size] = decode(text, end);
+            second_mark = mark;
+            end += size;
         }
-        if (!flush()) return map(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
-        base = c;
-        first_mark = second_mark = 0;
+        if (mark_at(end)) return map(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+        const auto found = table.by_decomposition.find(compositions::key(base, first_mark, second_mark));
+        if (found == table.by_decomposition.end()) return map(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+        out.append(text, copied, base_at - copied);
+        append_utf8(out, found->second);
+        copied = end;
+        at = end - 1;
     }
-    if (!flush()) return map(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    out.append(text, copied);
     return out;
 }
 
 std::string name_key(std::string_view text) {
     // Composed text is lowercased code point by code point: for the Latin letters of Vietnamese that
-    // is what case folding does, without utf8proc_map's allocations. Decomposed text goes the long way.
-    const bool decomposed = has_combining_marks(text);
-    if (!decomposed && !is_valid_utf8(text)) throw error("invalid text: invalid UTF-8 string");
-    const std::string folded = decomposed ? map(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD)
-                                          : lower_in_place(text);
-    std::string key;
-    key.reserve(folded.size());
+    // is what case folding does, without utf8proc_map's allocations; the same pass checks the UTF-8.
+    // Decomposed text goes the long way.
+    std::string folded;
+    if (has_combining_marks(text)) {
+        folded = map(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+    } else {
+        std::size_t invalid_at = 0;
+        folded = lower_checked(text, invalid_at);
+        if (invalid_at != std::string_view::npos) throw error("invalid text: invalid UTF-8 string");
+    }
+    // The key is written over `folded` as it is read: it is never longer than the text read so far
+    // (runs of spaces and dashes shrink, and a tone moved onto the first vowel takes no more bytes).
+    std::size_t size = 0;
     bool pending_space = false;
     for (std::size_t at = 0; at < folded.size();) {
-        // Valid UTF-8 here: decode by the lead byte, and copy the sequence as it is.
-        const auto byte = static_cast<unsigned char>(folded[at]);
-        const std::size_t n = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4;
-        utf8proc_int32_t c = n == 1 ? byte : byte & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
-        for (std::size_t k = 1; k < n && at + k < folded.size(); ++k)
-            c = (c << 6) | (static_cast<unsigned char>(folded[at + k]) & 0x3F);
-        const auto sequence = std::string_view(folded).substr(at, n);
+        // Valid UTF-8 here: each code point is decoded, and copied as it is.
+        const auto [c, n] = decode(folded, at);
+        const auto sequence_at = at;
         at += n;
         if (is_space(c)) {
-            pending_space = !key.empty();
+            pending_space = size > 0;
             continue;
         }
         if (is_dash(c)) {
             pending_space = false;
-            key += '-';
+            folded[size++] = '-';
             continue;
         }
-        if (pending_space && key.back() != '-') key += ' ';
+        if (pending_space && folded[size - 1] != '-') folded[size++] = ' ';
         pending_space = false;
-        if (n > 1 && move_tone_to_first_vowel(key, c, at < folded.size() ? folded[at] : '\0')) continue;
-        key += sequence;
+        if (n > 1) {
+            if (const auto moved = move_tone_to_first_vowel(folded, size, c, at < folded.size() ? folded[at] : '\0')) {
+                size = moved;
+                continue;
+            }
+        }
+        // Moved left once spaces or dashes have shrunk the key; most letters stay where they are.
+        if (size != sequence_at) std::memmove(folded.data() + size, folded.data() + sequence_at, n);
+        size += n;
     }
-    return key;
+    folded.resize(size);
+    return folded;
 }
 
 std::string fold_diacritics(std::string_view text) {
@@ -255,9 +284,7 @@ std::string fold_diacritics(std::string_view text) {
             ++at;
             continue;
         }
-        const std::size_t n = byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4;
-        utf8proc_int32_t c = byte & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
-        for (std::size_t k = 1; k < n && at + k < text.size(); ++k) c = (c << 6) | (static_cast<unsigned char>(text[at + k]) & 0x3F);
+        const auto [c, n] = decode(text, at);
         const char base = c < 0x800 ? bases[static_cast<std::size_t>(c)]
                           : (c >= 0x1E00 && c < 0x1F00) ? bases[0x800 + static_cast<std::size_t>(c - 0x1E00)]
                                                          : 0;
@@ -298,30 +325,35 @@ const lower_table& lowercase() {
 
 namespace {
 
-/// Lowercases, byte for byte the same length; with `invalid_at`, also checks the UTF-8 on the way
-/// (one decoding does both) and stops at the first sequence that is not well formed.
-std::string lower_impl(std::string_view text, std::size_t* invalid_at) {
-    std::string out(text);
+/// Lowercases `text` into `lowered_bytes`, which holds a copy of it, byte for byte the same length;
+/// with `invalid_at`, also checks the UTF-8 on the way (one decoding does both) and stops at the
+/// first sequence that is not well formed.
+void lower_impl(std::string_view text, char* const lowered_bytes, std::size_t* invalid_at) {
     const auto& to_lower = lowercase();
     const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
     const auto size = text.size();
+    constexpr std::uint64_t high_bits = 0x8080808080808080ULL;
     for (std::size_t at = 0; at < size;) {
-        // Most of Vietnamese text is ASCII: eight bytes at a time, A..Z found by carries into bit 7.
+        // Most of Vietnamese text is ASCII, but nearly every word has a letter that is not: the
+        // ASCII of eight bytes at a time is lowered, A..Z found by carries into bit 7 (of the low
+        // seven bits, so that no byte carries into the next), and the first other byte is then
+        // read below as the letter it starts.
         if (at + 8 <= size) {
             std::uint64_t word;
             std::memcpy(&word, bytes + at, 8);
-            if ((word & 0x8080808080808080ULL) == 0) {
-                const std::uint64_t at_least_a = word + 0x3F3F3F3F3F3F3F3FULL;  // bit 7 set from 'A' on
-                const std::uint64_t past_z = word + 0x2525252525252525ULL;      // bit 7 set past 'Z'
-                word |= ((at_least_a & ~past_z) & 0x8080808080808080ULL) >> 2;  // + 0x20 for A..Z
-                std::memcpy(out.data() + at, &word, 8);
-                at += 8;
-                continue;
-            }
+            const std::uint64_t high = word & high_bits;
+            const std::uint64_t low = word & ~high_bits;
+            const std::uint64_t at_least_a = low + 0x3F3F3F3F3F3F3F3FULL;  // bit 7 set from 'A' on
+            const std::uint64_t past_z = low + 0x2525252525252525ULL;      // bit 7 set past 'Z'
+            const std::uint64_t lowered = word | (((at_least_a & ~past_z & ~high) & high_bits) >> 2);  // + 0x20 for A..Z
+            std::memcpy(lowered_bytes + at, &lowered, 8);
+            const auto ascii = ascii_bytes(word);
+            at += ascii;
+            if (ascii == 8) continue;
         }
         const unsigned char byte = bytes[at];
         if (byte < 0x80) {
-            if (byte >= 'A' && byte <= 'Z') out[at] = static_cast<char>(byte - 'A' + 'a');
+            if (byte >= 'A' && byte <= 'Z') lowered_bytes[at] = static_cast<char>(byte - 'A' + 'a');
             ++at;
             continue;
         }
@@ -331,8 +363,8 @@ std::string lower_impl(std::string_view text, std::size_t* invalid_at) {
             const auto c = static_cast<std::size_t>(((byte & 0x1F) << 6) | (bytes[at + 1] & 0x3F));
             const auto lowered = to_lower.low[c];
             if (lowered != static_cast<utf8proc_int32_t>(c) && lowered >= 0x80 && lowered < 0x800) {
-                out[at] = static_cast<char>(0xC0 | (lowered >> 6));
-                out[at + 1] = static_cast<char>(0x80 | (lowered & 0x3F));
+                lowered_bytes[at] = static_cast<char>(0xC0 | (lowered >> 6));
+                lowered_bytes[at + 1] = static_cast<char>(0x80 | (lowered & 0x3F));
             }
             at += 2;
             continue;
@@ -341,7 +373,7 @@ std::string lower_impl(std::string_view text, std::size_t* invalid_at) {
         // small letter after it.
         if (byte == 0xE1 && at + 2 < size && (bytes[at + 2] & 0xC0) == 0x80 &&
             ((bytes[at + 1] == 0xBA && bytes[at + 2] >= 0xA0) || bytes[at + 1] == 0xBB)) {
-            out[at + 2] = static_cast<char>(bytes[at + 2] | 1);
+            lowered_bytes[at + 2] = static_cast<char>(bytes[at + 2] | 1);
             at += 3;
             continue;
         }
@@ -354,7 +386,7 @@ std::string lower_impl(std::string_view text, std::size_t* invalid_at) {
             if (ok && n == 4) ok = !(byte == 0xF0 && bytes[at + 1] < 0x90) && !(byte == 0xF4 && bytes[at + 1] > 0x8F);
             if (!ok) {
                 *invalid_at = at;
-                return {};
+                return;
             }
         } else if (at + n > size) {
             break;
@@ -368,26 +400,40 @@ std::string lower_impl(std::string_view text, std::size_t* invalid_at) {
         if (lowered != c) {
             // Written back only when it keeps its length, so offsets stay offsets.
             if (n == 3 && lowered >= 0x800 && lowered < 0x10000) {
-                out[at] = static_cast<char>(0xE0 | (lowered >> 12));
-                out[at + 1] = static_cast<char>(0x80 | ((lowered >> 6) & 0x3F));
-                out[at + 2] = static_cast<char>(0x80 | (lowered & 0x3F));
+                lowered_bytes[at] = static_cast<char>(0xE0 | (lowered >> 12));
+                lowered_bytes[at + 1] = static_cast<char>(0x80 | ((lowered >> 6) & 0x3F));
+                lowered_bytes[at + 2] = static_cast<char>(0x80 | (lowered & 0x3F));
             } else {
                 utf8proc_uint8_t folded[4];
                 if (utf8proc_encode_char(lowered, folded) == static_cast<utf8proc_ssize_t>(n))
-                    std::copy(folded, folded + n, out.begin() + static_cast<std::ptrdiff_t>(at));
+                    std::copy(folded, folded + n, lowered_bytes + at);
             }
         }
         at += n;
     }
     if (invalid_at) *invalid_at = std::string_view::npos;
-    return out;
 }
 
 }  // namespace
 
-std::string lower_checked(std::string_view text, std::size_t& invalid_at) { return lower_impl(text, &invalid_at); }
+std::string lower_checked(std::string_view text, std::size_t& invalid_at) {
+    std::string out(text);
+    lower_impl(text, out.data(), &invalid_at);
+    if (invalid_at != std::string_view::npos) return {};
+    return out;
+}
 
-std::string lower_in_place(std::string_view text) { return lower_impl(text, nullptr); }
+std::string lower_in_place(std::string_view text) {
+    std::string out(text);
+    lower_impl(text, out.data(), nullptr);
+    return out;
+}
+
+void detail::append_lower(std::string& to, std::string_view text) {
+    const auto start = to.size();
+    to.append(text);
+    lower_impl(text, to.data() + start, nullptr);
+}
 
 std::string capitalize(std::string_view text) {
     if (text.empty()) return {};

@@ -2,6 +2,8 @@
 
 #include <kehoach/text/normalize.hpp>
 
+#include "../detail/utf8.hpp"
+
 #include <fmt/format.h>
 #include <utf8proc.h>
 
@@ -54,29 +56,29 @@ bool is_letter(utf8proc_int32_t c) noexcept {
 }
 
 bool is_space(utf8proc_int32_t c) noexcept {
-    if (c < 0x80) return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+    if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');  // \t \n \v \f \r
     return utf8proc_category(c) == UTF8PROC_CATEGORY_ZS;
 }
 
 /// The phrase, composed and lowercased, cut into tokens.
 struct phrase {
-    std::string composed;
+    std::string composed_copy;  // the text composed, when it was decomposed
+    std::string_view composed;  // the text, or its composed copy
     std::string lower;
     std::vector<token> tokens;
 
     explicit phrase(std::string_view text)
         // The caller checked the text is UTF-8; only decomposed text needs composing.
-        : composed(has_combining_marks(text) ? to_nfc(text) : std::string(text)), lower(lower_in_place(composed)) {
-        tokens.reserve(24);
-        auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(composed.data());
-        const auto size = static_cast<utf8proc_ssize_t>(composed.size());
+        : composed_copy(has_combining_marks(text) ? to_nfc(text) : std::string{}),
+          composed(composed_copy.empty() ? text : composed_copy),
+          lower(lower_in_place(composed)) {
+        tokens.reserve(16);  // most phrases have fewer; sixteen tokens take under a kilobyte, which malloc serves fastest
         std::size_t column = 0;
         token* open = nullptr;  // the word or number being read
-        for (utf8proc_ssize_t at = 0; at < size;) {
-            utf8proc_int32_t c;
-            const auto n = utf8proc_iterate(bytes + at, size - at, &c);  // valid: checked by the caller
-            const auto begin = static_cast<std::size_t>(at);
-            const auto end = begin + static_cast<std::size_t>(n);
+        for (std::size_t at = 0; at < composed.size();) {
+            const auto [c, n] = detail::decode(composed, at);  // valid: checked by the caller
+            const auto begin = at;
+            const auto end = begin + n;
             ++column;
             at += n;
             const bool digit = c >= '0' && c <= '9';
@@ -101,6 +103,9 @@ struct phrase {
             }
         }
     }
+    // `composed` may point into composed_copy: a phrase stays where it was made.
+    phrase(const phrase&) = delete;
+    phrase& operator=(const phrase&) = delete;
 };
 
 enum class temporal_kind : std::uint8_t { window, by, from };
@@ -119,7 +124,14 @@ class deadline_parser {
 public:
     deadline_parser(std::string_view text, std::optional<date> issued) : original_(text), issued_(issued) {}
 
-    deadline_reading run() {
+    deadline_reading run() && {
+        read();
+        return std::move(reading_);
+    }
+
+private:
+    /// Reads the phrase into reading_: its deadline, or what kept it from one.
+    void read() {
         reading_.deadline.text = std::string(original_);
         if (!is_valid_utf8(original_)) return fail_at(0, "invalid_text", "the phrase is not valid UTF-8");
         phrase_.emplace(original_);
@@ -133,26 +145,26 @@ public:
 
         if (const auto event_end = event_clause()) {
             d.kind = deadline_kind::after_event;
-            if (!scan(*event_end)) return reading_;
+            if (!scan(*event_end)) return;
             if (temporals_.size() > 1) return ambiguous();
             if (temporals_.size() == 1) {
                 const auto& t = temporals_.front();
                 if (t.kind == temporal_kind::window || t.kind == temporal_kind::from) d.start = t.start;
                 if (t.kind != temporal_kind::from) d.end = t.end;
             }
-            return reading_;
+            return;
         }
         if (recurring()) {
             if (!reading_.diagnostics.empty()) return fail_keep();
             d.kind = deadline_kind::recurring;
-            return reading_;
+            return;
         }
-        if (!scan(0)) return reading_;
+        if (!scan(0)) return;
         if (temporals_.size() > 1) return ambiguous();
         if (temporals_.empty()) {
             if (ongoing_words) {
                 d.kind = deadline_kind::ongoing;
-                return reading_;
+                return;
             }
             return fail_at(0, "unrecognized_deadline", "no date, period, event or recurrence found in the phrase");
         }
@@ -173,10 +185,9 @@ public:
                 break;
         }
         d.also_ongoing = t.kind != temporal_kind::from && (ongoing_words || continuing);
-        return reading_;
+        return;
     }
 
-private:
     // --- tokens -------------------------------------------------------------------------------
 
     [[nodiscard]] const std::vector<token>& tokens() const { return phrase_->tokens; }
@@ -224,22 +235,21 @@ private:
         reading_.diagnostics.push_back({severity::warning, std::move(code), {}, 0, column, std::move(message)});
     }
 
-    deadline_reading fail_keep() {
+    void fail_keep() {
         auto& d = reading_.deadline;
-        const auto text = std::move(d.text);
+        auto text = std::move(d.text);
         d = deadline{};
-        d.text = text;
-        return reading_;
+        d.text = std::move(text);
     }
 
-    deadline_reading fail_at(std::size_t token_index, std::string code, std::string message) {
+    void fail_at(std::size_t token_index, std::string code, std::string message) {
         if (phrase_) report(token_index, std::move(code), std::move(message));
         else reading_.diagnostics.push_back({severity::warning, std::move(code), {}, 0, 1, std::move(message)});
-        return fail_keep();
+        fail_keep();
     }
 
-    deadline_reading ambiguous() {
-        return fail_at(temporals_[1].token, "ambiguous_deadline",
+    void ambiguous() {
+        fail_at(temporals_[1].token, "ambiguous_deadline",
                        "the phrase names more than one date or period; which one is the deadline?");
     }
 

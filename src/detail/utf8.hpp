@@ -1,0 +1,25 @@
+#pragma once
+// UTF-8 helpers of the reader's hot loops, for text checked already: decoding without a call into
+// utf8proc, and lowercasing onto the end of a string without a string of its own.
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace kehoach::detail {
+
+/// The code point whose UTF-8 starts at `at` of well-formed text, and its length in bytes.
+[[nodiscard]] inline std::pair<std::int32_t, std::size_t> decode(std::string_view text, std::size_t at) {
+    const auto byte = static_cast<unsigned char>(text[at]);
+    const std::size_t n = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4;
+    std::int32_t c = n == 1 ? byte : byte & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
+    for (std::size_t k = 1; k < n && at + k < text.size(); ++k) c = (c << 6) | (static_cast<unsigned char>(text[at + k]) & 0x3F);
+    return {c, n};
+}
+
+/// Appends lower_in_place(text) to `to`, which `text` must not point into. In text/normalize.cpp.
+void append_lower(std::string& to, std::string_view text);
+
+}  // namespace kehoach::detail
