@@ -207,11 +207,14 @@ std::optional<heading> heading_of(const document_line& line) {
         return at;
     };
     // PHẦN I (most lines are passed on by their first byte, without comparing the word)
-    if (lower.starts_with('p') && lower.starts_with("phần ")) {
-        std::size_t end = 5;
+    constexpr std::string_view part_word = "phần ";  // 7 bytes: "ầ" takes three
+    if (lower.starts_with('p') && lower.starts_with(part_word)) {
+        const auto number_at = part_word.size();
+        std::size_t end = number_at;
         while (end < lower.size() && lower[end] != ' ' && lower[end] != '.' && lower[end] != ':') ++end;
-        if (roman_value(lower.substr(5, end - 5)) && is_upper_case(text.substr(0, 4), lower.substr(0, 4)))
-            return heading{heading_kind::part, std::string(text.substr(5, end - 5)), 0, offset + rest_at(end + 1)};
+        const auto word = number_at - 1;
+        if (roman_value(lower.substr(number_at, end - number_at)) && is_upper_case(text.substr(0, word), lower.substr(0, word)))
+            return heading{heading_kind::part, std::string(text.substr(number_at, end - number_at)), 0, offset + rest_at(end + 1)};
     }
     // Roman: "II. NỘI DUNG", "III - TỔ CHỨC THỰC HIỆN"
     {

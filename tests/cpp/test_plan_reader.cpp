@@ -393,3 +393,16 @@ Số: ___/KH-UBND
     for (const auto& d : p.diagnostics) blank_number = blank_number || d.code == "blank_number";
     CHECK(blank_number);
 }
+
+TEST_CASE("parts (PHẦN I, PHẦN II) group what follows, and numbering restarts in each", "[plan_reader]") {
+    const auto p = read_plan(
+        "ỦY BAN NHÂN DÂN\nXÃ IA MRƠN\nSố: 12/KH-UBND\n\nKẾ HOẠCH\nRà soát dữ liệu dân cư năm 2024\n\n"
+        "PHẦN I. RÀ SOÁT\n1. Rà soát dữ liệu dân cư trên địa bàn.\n- Đơn vị thực hiện: Công an xã.\n"
+        "PHẦN II. TUYÊN TRUYỀN\n1. Tuyên truyền về định danh điện tử.\n- Đơn vị thực hiện: Công an xã.\n");
+    std::vector<std::pair<std::string, item_kind>> items;
+    for (const auto& it : p.items()) items.emplace_back(it.id, it.kind);
+    CHECK(items == std::vector<std::pair<std::string, item_kind>>{
+                       {"I", item_kind::group}, {"I.1", item_kind::task}, {"II", item_kind::group}, {"II.1", item_kind::task}});
+    CHECK(p[0].title == "RÀ SOÁT");
+    CHECK(std::none_of(p.diagnostics.begin(), p.diagnostics.end(), [](const diagnostic& d) { return d.code == "duplicate_number"; }));
+}
