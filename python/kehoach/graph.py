@@ -67,7 +67,7 @@ class Schedule:
         return len(self._impl)
 
     def __repr__(self) -> str:
-        late = sum(1 for _ in self._impl.infeasible())
+        late = self._impl.infeasible_count()
         return f"<Schedule of {len(self)} items from {self.start} to {self.horizon}, {late} cannot meet their deadline>"
 
     @property

@@ -6,9 +6,6 @@ namespace kehoach::python {
 
 namespace {
 
-/// numpy's datetime64 NaT: the smallest int64.
-constexpr std::int64_t not_a_time = std::numeric_limits<std::int64_t>::min();
-
 template <typename T>
 using input_array = py::array_t<T, py::array::c_style | py::array::forcecast>;
 
@@ -27,7 +24,7 @@ py::array days_column(const schedule& s, std::span<const std::int32_t> numbers) 
     py::array_t<std::int64_t> out(static_cast<py::ssize_t>(numbers.size()));
     auto* days = out.mutable_data();
     for (std::size_t i = 0; i < numbers.size(); ++i)
-        days[i] = numbers[i] == schedule::none ? not_a_time : s.date_of(numbers[i])->time_since_epoch().count();
+        days[i] = epoch_days(s.date_of(numbers[i]));
     return out.attr("view")("datetime64[D]");
 }
 
@@ -128,6 +125,7 @@ void bind_schedule(py::module_& m) {
                                                s.graph().path(late.chain)));
                  return out;
              })
+        .def("infeasible_count", &schedule::infeasible_count)
         .def("critical_paths", &schedule::critical_paths, "limit"_a = 100);
 }
 

@@ -6,8 +6,6 @@ namespace kehoach::python {
 
 namespace {
 
-constexpr std::int64_t not_a_time = std::numeric_limits<std::int64_t>::min();
-
 /// A column as a new numpy array (generated data: nothing to share).
 template <typename T, typename Source, typename Convert>
 py::array_t<T> numpy_column(const Source& source, Convert convert) {
@@ -18,9 +16,7 @@ py::array_t<T> numpy_column(const Source& source, Convert convert) {
 }
 
 py::array days(const std::vector<std::optional<date>>& source) {
-    return numpy_column<std::int64_t>(source, [](const std::optional<date>& d) {
-               return d ? d->time_since_epoch().count() : not_a_time;
-           }).attr("view")("datetime64[D]");
+    return numpy_column<std::int64_t>(source, epoch_days).attr("view")("datetime64[D]");
 }
 
 py::array days(const std::vector<date>& source) {
@@ -67,12 +63,10 @@ void bind_synthetic(py::module_& m) {
                      return i == synthetic_portfolio::none ? std::int64_t{-1} : std::int64_t{i};
                  });
                  out["duration"] = numpy_column<std::int32_t>(timing, [](const activity& a) { return a.duration; });
-                 out["window_start"] = numpy_column<std::int64_t>(timing, [](const activity& a) {
-                                           return a.earliest_start ? a.earliest_start->time_since_epoch().count() : not_a_time;
-                                       }).attr("view")("datetime64[D]");
-                 out["window_end"] = numpy_column<std::int64_t>(timing, [](const activity& a) {
-                                         return a.deadline ? a.deadline->time_since_epoch().count() : not_a_time;
-                                     }).attr("view")("datetime64[D]");
+                 out["window_start"] = numpy_column<std::int64_t>(timing, [](const activity& a) { return epoch_days(a.earliest_start); })
+                                           .attr("view")("datetime64[D]");
+                 out["window_end"] = numpy_column<std::int64_t>(timing, [](const activity& a) { return epoch_days(a.deadline); })
+                                         .attr("view")("datetime64[D]");
                  out["continuous"] = numpy_column<bool>(timing, [](const activity& a) { return a.continuous; });
                  out["waiting"] = numpy_column<bool>(timing, [](const activity& a) { return a.waiting; });
                  return out;

@@ -9,7 +9,10 @@
 #include <pybind11/stl/filesystem.h>
 
 #include <chrono>
+#include <cstdint>
+#include <limits>
 #include <memory>
+#include <optional>
 
 namespace py = pybind11;
 using namespace pybind11::literals;
@@ -57,6 +60,12 @@ struct type_caster<kehoach::date> {
 }  // namespace pybind11::detail
 
 namespace kehoach::python {
+
+/// numpy's datetime64 NaT: the smallest int64.
+inline constexpr std::int64_t not_a_time = std::numeric_limits<std::int64_t>::min();
+
+/// A date as numpy's datetime64[D] counts it: days since 1970-01-01, NaT for none.
+inline std::int64_t epoch_days(const std::optional<date>& day) { return day ? day->time_since_epoch().count() : not_a_time; }
 
 /// Enumerations cross into Python as their plan@1 names.
 template <named_enum Enum>

@@ -157,7 +157,7 @@ int run(int argc, char** argv) {
                               : schedule_format == "csv" ? kehoach::to_schedule_csv(s)
                                                          : kehoach::cli::schedule_text(s, titles, lang);
             std::fputs(text.c_str(), stdout);
-            if (check_deadlines && !s.infeasible().empty()) return exit_findings;
+            if (check_deadlines && s.infeasible_count() > 0) return exit_findings;
         } catch (const kehoach::cycle_error& e) {
             // A finding about the plan, not unreadable input.
             fmt::print(stderr, "kehoach: {}\n", e.what());

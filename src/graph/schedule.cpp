@@ -18,6 +18,19 @@ constexpr std::int32_t none = schedule::none;
 constexpr std::int32_t never = std::numeric_limits<std::int32_t>::max();
 
 
+/// An activity's own bound on its early start: its earliest start, not before the schedule's
+/// first day. `number` turns a date into its working-day number.
+template <typename Number>
+std::int32_t own_start(std::int32_t earliest_day, std::int32_t first_day, Number number) {
+    return earliest_day == no_day ? first_day : std::max(first_day, number(date{std::chrono::days{earliest_day}}));
+}
+
+/// An activity's own bound on its late finish, as a boundary: the end of its deadline's day.
+template <typename Number>
+std::int32_t own_finish(std::int32_t deadline_day, Number number) {
+    return deadline_day == no_day ? never : number(date{std::chrono::days{deadline_day}}) + 1;
+}
+
 }  // namespace
 
 kehoach::schedule plan_graph::schedule(const calendar& cal, schedule_options options) const {
@@ -68,13 +81,12 @@ kehoach::schedule plan_graph::schedule(const calendar& cal, schedule_options opt
     const auto& duration = d.duration;
     const auto& flags = d.flags;
     detail::column<bounds> at(n);
-    auto day = [](std::int32_t days_since_epoch) { return date{std::chrono::days{days_since_epoch}}; };
     for (std::size_t p = 0; p < n; ++p) {
-        const auto earliest = d.earliest_day[p], deadline = d.deadline_day[p];
-        at[p].early_start = flags[p] & waiting_flag ? waits
-                            : earliest == no_day    ? first_day
-                                                    : std::max(first_day, number_of(day(earliest), d.order[p], "earliest start"));
-        at[p].late_finish = deadline == no_day ? never : number_of(day(deadline), d.order[p], "deadline") + 1;
+        const auto v = d.order[p];
+        at[p].early_start = flags[p] & waiting_flag
+                                ? waits
+                                : own_start(d.earliest_day[p], first_day, [&](date day) { return number_of(day, v, "earliest start"); });
+        at[p].late_finish = own_finish(d.deadline_day[p], [&](date day) { return number_of(day, v, "deadline"); });
     }
     auto is = [&](std::size_t p, std::uint8_t flag) { return (flags[p] & flag) != 0; };
     for (auto* column : {&out.early_start_, &out.early_finish_, &out.late_start_, &out.late_finish_, &out.total_slack_,
@@ -209,9 +221,7 @@ const detail::column<std::int32_t>& schedule::driver() const {
             const auto s = d.successor[e];
             const auto from = d.source[e];
             if (by_position[s] != none || early_boundary_[from] + d.forward[e] != early_boundary_[s]) continue;
-            const auto own = d.earliest_day[s] == no_day
-                                 ? first_day_
-                                 : std::max(first_day_, calendar_.working_day_number(date{std::chrono::days{d.earliest_day[s]}}));
+            const auto own = own_start(d.earliest_day[s], first_day_, [&](date day) { return calendar_.working_day_number(day); });
             if (early_boundary_[s] > own && !(d.flags[s] & waiting_flag)) by_position[s] = static_cast<std::int32_t>(from);
         }
         auto& out = drivers_->by_vertex;
@@ -233,10 +243,7 @@ const detail::column<std::int32_t>& schedule::late_driver() const {
         for (std::size_t p = 0; p < n; ++p) {
             const auto finish = late_boundary_[p];
             if (finish == never) continue;
-            const auto own = d.deadline_day[p] == no_day
-                                 ? never
-                                 : calendar_.working_day_number(date{std::chrono::days{d.deadline_day[p]}}) + 1;
-            if (finish >= own) continue;
+            if (finish >= own_finish(d.deadline_day[p], [&](date day) { return calendar_.working_day_number(day); })) continue;
             for (auto e = d.first_out[p]; e < d.first_out[p + 1]; ++e) {
                 const auto s = d.successor[e];
                 if (late_boundary_[s] != never && late_boundary_[s] - d.backward[e] == finish) {
@@ -254,10 +261,22 @@ std::optional<date> schedule::date_of(std::int32_t day_number) const {
     return calendar_.working_day(day_number);
 }
 
+namespace {
+
+bool late(schedule_state state, std::int32_t total_slack) { return state == schedule_state::scheduled && total_slack < 0; }
+
+}  // namespace
+
+std::size_t schedule::infeasible_count() const noexcept {
+    std::size_t count = 0;
+    for (vertex_index v = 0; v < size(); ++v) count += late(state_[v], total_slack_[v]) ? 1U : 0U;
+    return count;
+}
+
 std::vector<infeasibility> schedule::infeasible() const {
     std::vector<infeasibility> found;
     for (vertex_index v = 0; v < size(); ++v) {
-        if (state_[v] != schedule_state::scheduled || total_slack_[v] >= 0) continue;
+        if (!late(state_[v], total_slack_[v])) continue;
         infeasibility late{.activity = v, .slack = total_slack_[v]};
         const auto& driven_by = driver();
         for (auto at = static_cast<std::int32_t>(v); at != none; at = driven_by[static_cast<std::size_t>(at)])

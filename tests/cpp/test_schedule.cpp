@@ -79,6 +79,7 @@ TEST_CASE("holidays, a window's start, a deadline rolled past the holidays, an i
     CHECK(s.free_slack()[1] == 0);  // never more than its total slack
     const auto late = s.infeasible();
     REQUIRE(late.size() == 2);
+    CHECK(s.infeasible_count() == 2);
     CHECK(late[0] == infeasibility{.activity = 0, .slack = -2, .chain = {0}, .deadline_of = 2, .deadline = day(2024, 4, 19)});
     CHECK(late[1] == infeasibility{.activity = 2, .slack = -2, .chain = {0, 2}, .deadline_of = 2, .deadline = day(2024, 4, 19)});
 }

@@ -80,6 +80,8 @@ public:
 
     /// Every activity with negative slack, most negative first, with the chain that makes it late.
     [[nodiscard]] std::vector<infeasibility> infeasible() const;
+    /// How many activities cannot meet a deadline, without working out why.
+    [[nodiscard]] std::size_t infeasible_count() const noexcept;
     /// Chains of critical activities, each driving the next, from one that nothing critical drives
     /// to one that drives nothing critical; at most `limit`.
     [[nodiscard]] std::vector<std::vector<vertex_index>> critical_paths(std::size_t limit = 100) const;
