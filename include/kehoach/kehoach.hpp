@@ -6,6 +6,7 @@
 #include <kehoach/diagnostic.hpp>
 #include <kehoach/enum_names.hpp>
 #include <kehoach/error.hpp>
+#include <kehoach/language.hpp>
 
 #include <kehoach/text/normalize.hpp>
 

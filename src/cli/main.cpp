@@ -45,9 +45,9 @@ int run(int argc, char** argv) {
     parse->add_option("--units", units_file,
                       "a registry of known units (units@1, or a plan@1 file whose units to use): the document's names resolve to them");
 
-    const std::map<std::string, kehoach::cli::language> languages{{"vi", kehoach::cli::language::vi},
-                                                                 {"en", kehoach::cli::language::en}};
-    auto lang = kehoach::cli::language::vi;
+    const std::map<std::string, kehoach::language> languages{{"vi", kehoach::language::vi},
+                                                                 {"en", kehoach::language::en}};
+    auto lang = kehoach::language::vi;
     auto add_language = [&](CLI::App* command) {
         command->add_option("--lang", lang, "language of the labels: vi (default) or en")
             ->transform(CLI::CheckedTransformer(languages, CLI::ignore_case));
