@@ -29,6 +29,10 @@
 #include <kehoach/graph/schedule.hpp>
 #include <kehoach/graph/synthetic.hpp>
 
+#include <kehoach/track/snapshot.hpp>
+#include <kehoach/track/status_log.hpp>
+
+#include <kehoach/analysis/accountability.hpp>
 #include <kehoach/analysis/summary.hpp>
 
 #include <kehoach/io/file.hpp>

@@ -1,8 +1,11 @@
 #pragma once
-// CSV as RFC 4180 writes it, for every table kehoach writes.
+// CSV as RFC 4180 writes it: every table kehoach writes, and the status logs it reads.
 
 #include <string>
+#include <cstddef>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace kehoach::detail {
 
@@ -19,5 +22,102 @@ inline void csv_field(std::string& out, std::string_view field) {
     }
     out += '"';
 }
+
+}  // namespace kehoach::detail
+
+namespace kehoach::detail {
+
+/// A field read from CSV, with the place its text begins (1-based line and column, in bytes).
+struct csv_cell {
+    std::string text;
+    std::size_t line = 0;
+    std::size_t column = 0;
+};
+
+/**
+ * RFC 4180 as spreadsheets write it: quoted fields may hold commas, doubled quotes and line
+ * breaks; lines end in LF or CRLF; a UTF-8 byte-order mark (Excel writes one) is skipped; blank
+ * lines are skipped. `fail(line, column, message)` must throw.
+ */
+template <class Fail>
+class csv_reader {
+public:
+    csv_reader(std::string_view text, Fail fail) : text_(text), fail_(std::move(fail)) {
+        if (text_.starts_with("\xEF\xBB\xBF")) at_ = 3, column_ = 4;
+    }
+
+    /// The next record's fields; false at the end of the text.
+    bool next(std::vector<csv_cell>& record) {
+        record.clear();
+        while (at_ < text_.size() && (text_[at_] == '\n' || text_[at_] == '\r')) newline();
+        if (at_ >= text_.size()) return false;
+        for (;;) {
+            record.push_back(field());
+            if (at_ >= text_.size()) return true;
+            if (text_[at_] == ',') {
+                advance();
+                continue;
+            }
+            newline();
+            return true;
+        }
+    }
+
+private:
+    csv_cell field() {
+        csv_cell cell{{}, line_, column_};
+        if (at_ < text_.size() && text_[at_] == '"') {
+            advance();
+            for (;;) {
+                if (at_ >= text_.size()) fail_(cell.line, cell.column, "a quoted field is never closed");
+                const char c = text_[at_];
+                if (c == '"') {
+                    advance();
+                    if (at_ < text_.size() && text_[at_] == '"') {
+                        cell.text += '"';
+                        advance();
+                        continue;
+                    }
+                    break;
+                }
+                if (c == '\n') {
+                    cell.text += c;
+                    newline();
+                    continue;
+                }
+                cell.text += c;
+                advance();
+            }
+            if (at_ < text_.size() && text_[at_] != ',' && text_[at_] != '\n' && text_[at_] != '\r')
+                fail_(line_, column_, "text after a closing quote (a quote inside a field is written twice: \"\")");
+            return cell;
+        }
+        const auto start = at_;
+        while (at_ < text_.size() && text_[at_] != ',' && text_[at_] != '\n' && text_[at_] != '\r') {
+            if (text_[at_] == '"') fail_(line_, column_, "a quote inside an unquoted field (quote the whole field)");
+            advance();
+        }
+        cell.text.assign(text_.substr(start, at_ - start));
+        return cell;
+    }
+
+    void advance() {
+        ++at_;
+        ++column_;
+    }
+    /// Past one line break: LF, CRLF or a lone CR.
+    void newline() {
+        if (text_[at_] == '\r' && at_ + 1 < text_.size() && text_[at_ + 1] == '\n') ++at_;
+        ++at_;
+        ++line_;
+        column_ = 1;
+    }
+
+    std::string_view text_;
+    Fail fail_;
+    std::size_t at_ = 0;
+    std::size_t line_ = 1;
+    std::size_t column_ = 1;
+};
 
 }  // namespace kehoach::detail

@@ -5,30 +5,13 @@
 #include <kehoach/graph/plan_graph.hpp>
 #include <kehoach/model/plan.hpp>
 #include <kehoach/model/portfolio.hpp>
+#include <kehoach/track/status_log.hpp>
 
 #include <cstdint>
 #include <string>
 #include <vector>
 
 namespace kehoach {
-
-/// What a status update says (status@1 `state`).
-enum class status_state : std::uint8_t { started, progress, done, cancelled };
-
-template <>
-struct enum_names<status_state> {
-    static constexpr std::array<std::string_view, 4> value{"started", "progress", "done", "cancelled"};
-};
-
-/// One row of a monthly status report: status@1 without the note.
-struct status_row {
-    std::uint32_t item = 0;  ///< an item of the portfolio
-    date day;
-    status_state state = status_state::progress;
-    std::int8_t percent = -1;  ///< 0..100; -1 when not given
-
-    friend bool operator==(const status_row&, const status_row&) = default;
-};
 
 struct synthetic_options {
     std::uint64_t seed = 1;

@@ -1,0 +1,278 @@
+#include <kehoach/track/snapshot.hpp>
+
+#include <kehoach/error.hpp>
+#include <kehoach/time/recurrence.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <numeric>
+
+namespace kehoach {
+namespace {
+
+constexpr std::int32_t none = snapshot::none;
+constexpr std::uint32_t none_slot = std::numeric_limits<std::uint32_t>::max();
+
+std::int32_t day_number(date day) { return static_cast<std::int32_t>(day.time_since_epoch().count()); }
+date day_of(std::int32_t number) { return date{std::chrono::days{number}}; }
+
+bool continuous(deadline_kind kind) { return kind == deadline_kind::ongoing || kind == deadline_kind::recurring; }
+
+/// An item's reports up to today, followed in date order (the log's order for one day).
+struct reports {
+    status_state last = status_state::progress;
+    bool any = false, begun = false, done = false, cancelled = false;
+    std::int32_t last_day = none, done_on = none;
+    std::int8_t percent = -1;
+
+    void add(const status_row& r) {
+        const auto day = day_number(r.day);
+        // Done once, done since the first `done` after the last report of anything else.
+        if (r.state == status_state::done && !done) done_on = day;
+        done = r.state == status_state::done;
+        cancelled = r.state == status_state::cancelled;
+        begun |= r.state != status_state::cancelled;
+        any = true;
+        last = r.state;
+        last_day = day;
+        if (r.percent >= 0) percent = r.percent;
+        if (done) percent = 100;
+    }
+};
+
+/// Matches done reports to the occurrences of recurring work: each report, in date order, fulfils
+/// the unfulfilled occurrence due nearest to it whose period had begun. A report on 10/5 is May's
+/// (due 11/5), not March's that nobody sent; one on 14/6 is the late report due 12/6, not the
+/// next one a month early.
+void judge_occurrences(std::uint32_t item, const obligation& o, std::span<const status_row> done_rows, date as_of,
+                       const calendar& cal, std::vector<occurrence_record>& out) {
+    const auto from = o.start ? *o.start : o.since ? *o.since : date{std::chrono::year_month_day{
+                                                                    std::chrono::year_month_day{as_of}.year() / 1 / 1}};
+    const auto first = out.size();
+    for (const auto& rule : o.recurrence) {
+        for (const auto& occ : occurrences(rule, from, as_of + std::chrono::days{400})) {
+            if (occ.period_start > as_of) break;
+            // "trước ngày 12": by the 11th.
+            const auto due = cal.roll_forward(rule.before ? occ.due - std::chrono::days{1} : occ.due);
+            out.push_back({item, occ.period_start, occ.period_end, due, std::nullopt, occurrence_status::pending});
+        }
+    }
+    const auto mine = std::span(out).subspan(first);
+    std::stable_sort(mine.begin(), mine.end(), [](const auto& a, const auto& b) { return a.due < b.due; });
+    for (const auto& row : done_rows) {
+        occurrence_record* nearest = nullptr;
+        for (auto& occ : mine)
+            if (!occ.done_on && occ.period_start <= row.day &&
+                (!nearest || std::chrono::abs(occ.due - row.day) < std::chrono::abs(nearest->due - row.day)))
+                nearest = &occ;
+        if (nearest) nearest->done_on = row.day;
+    }
+    for (auto& occ : mine) {
+        if (occ.done_on) occ.status = *occ.done_on <= occ.due ? occurrence_status::on_time : occurrence_status::late;
+        else occ.status = occ.due < as_of ? occurrence_status::missing : occurrence_status::pending;
+    }
+}
+
+}  // namespace
+
+category_counts snapshot::counts() const {
+    category_counts out{};
+    for (std::size_t i = 0; i < size(); ++i)
+        if (!obligations_[i].is_group) ++out[static_cast<std::size_t>(category_[i])];
+    return out;
+}
+
+status_category combined_category(const category_counts& parts) {
+    auto has = [&](status_category c) { return parts[static_cast<std::size_t>(c)] > 0; };
+    using enum status_category;
+    const auto done = parts[0] + parts[1];
+    const auto open = parts[2] + parts[3] + parts[4] + parts[5];
+    if (has(overdue)) return overdue;
+    if (open == 0 && done > 0) return has(done_late) ? done_late : done_on_time;
+    if (has(in_progress) || (done > 0 && open > 0)) return in_progress;
+    if (has(not_due)) return not_due;
+    if (has(waiting)) return waiting;
+    if (has(ongoing)) return ongoing;
+    return cancelled;
+}
+
+snapshot take_snapshot(std::vector<obligation> obligations, std::span<const status_row> rows, const calendar& cal,
+                       const snapshot_options& options) {
+    const auto n = obligations.size();
+    const auto as_of = options.as_of;
+    snapshot out;
+    out.as_of_ = as_of;
+
+    // The rows up to today, item by item, keeping the log's order within an item (a counting sort).
+    std::vector<std::uint32_t> first(n + 1, 0);
+    for (const auto& r : rows) {
+        if (r.item >= n) throw error(fmt::format("a status row names item {}, but there are {} items", r.item, n));
+        if (r.day <= as_of) ++first[r.item + 1];
+    }
+    std::partial_sum(first.begin(), first.end(), first.begin());
+    std::vector<std::uint32_t> by_item(first[n]);
+    {
+        auto next = std::vector<std::uint32_t>(first.begin(), first.end() - 1);
+        for (std::uint32_t k = 0; k < rows.size(); ++k)
+            if (rows[k].day <= as_of) by_item[next[rows[k].item]++] = k;
+    }
+
+    out.category_.assign(n, status_category::in_progress);
+    for (auto* column : {&out.days_late_, &out.days_left_, &out.last_update_, &out.done_on_, &out.due_}) column->assign(n, none);
+    out.stale_.assign(n, 0);
+    out.percent_.assign(n, -1);
+    std::vector<status_row> mine;
+    std::vector<status_row> done_rows;
+    for (std::uint32_t i = 0; i < n; ++i) {
+        const auto& o = obligations[i];
+        mine.clear();
+        for (auto k = first[i]; k < first[i + 1]; ++k) mine.push_back(rows[by_item[k]]);
+        // Logs are written in date order but may be back-filled: order by date, stably.
+        std::stable_sort(mine.begin(), mine.end(), [](const auto& a, const auto& b) { return a.day < b.day; });
+        reports seen;
+        for (const auto& r : mine) seen.add(r);
+        if (o.due) out.due_[i] = day_number(*o.due);
+        out.last_update_[i] = seen.last_day;
+        out.percent_[i] = seen.percent;
+        if (seen.done) out.done_on_[i] = seen.done_on;
+
+        using enum status_category;
+        status_category category = in_progress;
+        if (seen.cancelled) {
+            category = cancelled;
+        } else if (continuous(o.kind)) {
+            category = ongoing;
+        } else if (seen.done) {
+            const auto done_day = day_of(seen.done_on);
+            category = o.due && done_day > *o.due ? done_late : done_on_time;
+            if (category == done_late) out.days_late_[i] = cal.working_days_between(*o.due, done_day);
+        } else if (o.waits && (!o.event || *o.event > as_of)) {
+            category = waiting;
+        } else if (o.due && as_of > *o.due) {
+            category = overdue;
+            out.days_late_[i] = cal.working_days_between(*o.due, as_of);
+        } else {
+            category = o.start && as_of < *o.start && !seen.begun ? not_due : in_progress;
+            if (o.due) out.days_left_[i] = cal.working_days_between(as_of, *o.due);
+        }
+        out.category_[i] = category;
+        if (category == in_progress || category == overdue || category == ongoing) {
+            // Nobody has reported yet: silent since the obligation began.
+            auto since = seen.any ? std::optional(day_of(seen.last_day)) : o.since;
+            if (!seen.any && o.start && (!since || *o.start > *since)) since = o.start;
+            out.stale_[i] = since && (as_of - *since).count() > options.stale_after_days ? 1 : 0;
+        }
+        if (!o.recurrence.empty()) {
+            done_rows.clear();
+            for (const auto& r : mine)
+                if (r.state == status_state::done) done_rows.push_back(r);
+            judge_occurrences(i, o, done_rows, as_of, cal, out.occurrences_);
+        }
+    }
+
+    // Groups stand for their parts: later items first, so that a group inside a group is
+    // complete before it counts in its own.
+    std::vector<std::uint32_t> slot(n, none_slot);
+    std::vector<category_counts> parts;
+    std::vector<std::int32_t> latest;  // the most days late of an overdue part
+    for (std::uint32_t i = 0; i < n; ++i)
+        if (obligations[i].is_group) {
+            slot[i] = static_cast<std::uint32_t>(parts.size());
+            parts.emplace_back();
+            latest.push_back(none);
+        }
+    for (auto i = n; i-- > 0;) {
+        if (const auto s = slot[i]; s != none_slot && std::any_of(parts[s].begin(), parts[s].end(), [](auto c) { return c > 0; })) {
+            out.category_[i] = combined_category(parts[s]);
+            out.days_left_[i] = none;
+            out.days_late_[i] = out.category_[i] == status_category::overdue ? latest[s] : none;
+        }
+        if (!obligations[i].group) continue;
+        const auto g = *obligations[i].group;
+        if (g >= i || slot[g] == none_slot)
+            throw error(fmt::format("item {} stands under item {}, which is no group before it", i, g));
+        ++parts[slot[g]][static_cast<std::size_t>(out.category_[i])];
+        if (out.category_[i] == status_category::overdue) latest[slot[g]] = std::max(latest[slot[g]], out.days_late_[i]);
+    }
+    out.obligations_ = std::move(obligations);
+    return out;
+}
+
+namespace {
+
+/// Appends the obligations of one plan; `first` is where its items begin in the count.
+void add_obligations(const plan& p, const calendar& cal, std::span<const std::optional<date>> event_done,
+                     std::uint32_t first, std::vector<obligation>& out) {
+    auto happened = [&](event_index e) -> std::optional<date> {
+        if (const auto& day = p.events()[e].date) return day;
+        return e < event_done.size() ? event_done[e] : std::nullopt;
+    };
+    for (const auto& it : p.items()) {
+        obligation o;
+        o.since = p.info.date;
+        o.is_group = it.kind == item_kind::group;
+        if (it.parent && p[*it.parent].kind == item_kind::group) o.group = first + *it.parent;
+        if (const auto& d = it.deadline) {
+            o.kind = d->kind;
+            o.start = d->start;
+            o.soft = d->soft;
+            o.also_ongoing = d->also_ongoing;
+            o.recurrence = d->recurrence;
+            if (d->end) {
+                try {
+                    o.due = cal.roll_forward(*d->end);
+                } catch (const error& e) {
+                    throw error(fmt::format("{} mục {}: its deadline {}", p.info.number, it.id, e.what()));
+                }
+            }
+            o.waits = d->kind == deadline_kind::after_event;
+        }
+        // It waits for every event it names; they have all happened once the last one has.
+        bool all_happened = true;
+        for (const auto& dep : it.depends_on) {
+            if (dep.type != dependency_type::after_event) continue;
+            o.waits = true;
+            const auto day = happened(dep.target);
+            if (!day) all_happened = false;
+            else if (!o.event || *day > *o.event) o.event = day;
+        }
+        if (!all_happened) o.event.reset();
+        out.push_back(std::move(o));
+    }
+}
+
+}  // namespace
+
+std::vector<obligation> obligations_of(const plan& p, const calendar& cal, std::span<const std::optional<date>> event_done) {
+    std::vector<obligation> out;
+    out.reserve(p.size());
+    add_obligations(p, cal, event_done, 0, out);
+    return out;
+}
+
+std::vector<obligation> obligations_of(const portfolio& folio, const calendar& cal,
+                                       std::span<const std::vector<std::optional<date>>> event_done) {
+    std::vector<obligation> out;
+    for (std::size_t k = 0; k < folio.size(); ++k)
+        add_obligations(folio[static_cast<plan_index>(k)], cal,
+                        k < event_done.size() ? std::span<const std::optional<date>>(event_done[k]) : std::span<const std::optional<date>>{},
+                        static_cast<std::uint32_t>(out.size()), out);
+    return out;
+}
+
+snapshot take_snapshot(const plan& p, const status_log& log, const snapshot_options& options, const calendar& cal) {
+    auto resolved = resolve(log, p);
+    auto out = take_snapshot(obligations_of(p, cal, resolved.event_done.front()), resolved.rows, cal, options);
+    out.diagnostics = std::move(resolved.diagnostics);
+    return out;
+}
+
+snapshot take_snapshot(const portfolio& folio, const status_log& log, const snapshot_options& options, const calendar& cal) {
+    auto resolved = resolve(log, folio);
+    auto out = take_snapshot(obligations_of(folio, cal, resolved.event_done), resolved.rows, cal, options);
+    out.diagnostics = std::move(resolved.diagnostics);
+    return out;
+}
+
+}  // namespace kehoach

@@ -1,0 +1,192 @@
+#include <kehoach/analysis/accountability.hpp>
+#include <kehoach/parse/plan_reader.hpp>
+#include <kehoach/track/snapshot.hpp>
+#include <kehoach/track/status_log.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+
+using namespace kehoach;
+using enum status_category;
+
+namespace {
+
+date day(int y, unsigned m, unsigned d) { return *make_date(y, m, d); }
+std::int32_t number(date d) { return static_cast<std::int32_t>(d.time_since_epoch().count()); }
+
+const std::string fixtures = KEHOACH_SOURCE_DIR "/tests/data/tracking/";
+
+const plan& ia_mo() {
+    static const plan p = load_plan(fixtures + "ia-mo-2023.txt");
+    return p;
+}
+
+const calendar& vietnam() {
+    static const calendar cal = calendar::vietnam();
+    return cal;
+}
+
+snapshot mid_june(const status_log& log) { return take_snapshot(ia_mo(), log, {.as_of = day(2023, 6, 15)}, vietnam()); }
+
+std::uint32_t at(std::string_view id) { return ia_mo().lookup(id); }
+
+}  // namespace
+
+// Worked by hand as of Thursday 15/6/2023 (tests/data/tracking/README.md). Working days count
+// Monday to Friday less 29/4-3/5 (Giỗ Tổ, 30/4, 1/5 and the two days in lieu).
+TEST_CASE("a snapshot puts every task of the plan in its category, by hand", "[track]") {
+    const auto s = mid_june(read_status_log(fixtures + "ia-mo-2023.status.csv"));
+    REQUIRE(s.diagnostics.empty());
+
+    // March's task, never reported: overdue by April's 20 working days, May's 20 and June's 11.
+    CHECK(s.category()[at("II.1.1")] == overdue);
+    CHECK(s.days_late()[at("II.1.1")] == 51);
+    CHECK(s.stale()[at("II.1.1")] == 1);  // silent since the plan was issued on 7/4
+    // Due "before 30/4/2023", a Sunday and a holiday: the deadline rolls to Thursday 4/5 (Civil Code art. 148).
+    CHECK(s.due()[at("II.1.2")] == number(day(2023, 5, 4)));
+    CHECK(s.category()[at("II.1.2")] == done_on_time);
+    CHECK(s.done_on()[at("II.1.2")] == number(day(2023, 5, 4)));
+    // Quarter II, under way: 11 working days to Friday 30/6; last word on 10/6 at 40%.
+    CHECK(s.category()[at("II.1.3")] == in_progress);
+    CHECK(s.days_left()[at("II.1.3")] == 11);
+    CHECK(s.percent()[at("II.1.3")] == 40);
+    CHECK(s.last_update()[at("II.1.3")] == number(day(2023, 6, 10)));
+    CHECK(s.stale()[at("II.1.3")] == 0);
+    // Quarter III has not opened. It ends Saturday 30/9, so the deadline is Monday 2/10; the days
+    // left skip 1/9, 2/9 and the day in lieu 4/9: 11 + 21 + 23 + 19 + 1.
+    CHECK(s.category()[at("II.1.4")] == not_due);
+    CHECK(s.due()[at("II.1.4")] == number(day(2023, 10, 2)));
+    CHECK(s.days_left()[at("II.1.4")] == 75);
+    CHECK(s.category()[at("II.2.1")] == waiting);
+    CHECK(s.category()[at("II.2.2")] == ongoing);
+    CHECK(s.stale()[at("II.2.2")] == 0);
+    // No deadline at all: in progress, with nothing left to count, and stale.
+    CHECK(s.category()[at("III.1")] == in_progress);
+    CHECK(s.days_left()[at("III.1")] == snapshot::none);
+    CHECK(s.stale()[at("III.1")] == 1);
+    CHECK(s.category()[at("III.2")] == ongoing);
+
+    // Groups stand for their tasks: an overdue task makes its group overdue, up to the top.
+    CHECK(s.category()[at("II.1")] == overdue);
+    CHECK(s.days_late()[at("II.1")] == 51);
+    CHECK(s.category()[at("II.2")] == waiting);
+    CHECK(s.category()[at("II")] == overdue);
+    CHECK(s.category()[at("III")] == in_progress);
+
+    const category_counts expected{1, 0, 2, 1, 1, 1, 2, 0};
+    CHECK(s.counts() == expected);
+}
+
+// "Trước ngày 12 hàng tháng": due by the 11th. April's report never came; 10/5 is May's, on time;
+// 14/6 is June's, due Sunday 11/6 and so Monday 12/6: late. July's period has not begun.
+TEST_CASE("each occurrence of the monthly report is on time, late or missing", "[track]") {
+    const auto s = mid_june(read_status_log(fixtures + "ia-mo-2023.status.csv"));
+    const auto report = at("III.2");
+    std::vector<occurrence_record> mine;
+    for (const auto& o : s.occurrences())
+        if (o.item == report) mine.push_back(o);
+    REQUIRE(mine.size() == 3);
+    CHECK(mine[0].due == day(2023, 4, 11));
+    CHECK(mine[0].status == occurrence_status::missing);
+    CHECK(mine[1].due == day(2023, 5, 11));
+    CHECK(mine[1].done_on == day(2023, 5, 10));
+    CHECK(mine[1].status == occurrence_status::on_time);
+    CHECK(mine[2].due == day(2023, 6, 12));
+    CHECK(mine[2].status == occurrence_status::late);
+
+    const auto a = assignments::of(ia_mo());
+    const auto rates = compliance(s, a);
+    REQUIRE(rates.size() == 3);
+    CHECK(a.unit_name(rates[0].unit) == "Văn phòng – Thống kê xã");
+    CHECK(rates[0].month == std::chrono::year{2023} / std::chrono::April);
+    CHECK(rates[0].rate() == 0.0);
+    CHECK(rates[1].rate() == 1.0);
+    CHECK(rates[2].counts[static_cast<std::size_t>(occurrence_status::late)] == 1);
+}
+
+TEST_CASE("an event reported done lets the work that waited for it begin", "[track]") {
+    auto log = read_status_log(fixtures + "ia-mo-2023.status.csv");
+    log.append({.item = "ev-1", .day = day(2023, 5, 15), .state = status_state::done});
+    const auto s = mid_june(log);
+    CHECK(s.category()[at("II.2.1")] == in_progress);
+    // Before the event, still waiting.
+    CHECK(take_snapshot(ia_mo(), log, {.as_of = day(2023, 5, 14)}, vietnam()).category()[at("II.2.1")] == waiting);
+}
+
+TEST_CASE("work done after its deadline is done late, by working days", "[track]") {
+    status_log log;
+    // Due 31/3 (Friday); done Friday 7/4: five working days late.
+    log.append({.item = "II.1.1", .day = day(2023, 4, 7), .state = status_state::done});
+    log.append({.item = "II.1.3", .day = day(2023, 6, 1), .state = status_state::cancelled});
+    const auto s = mid_june(log);
+    CHECK(s.category()[at("II.1.1")] == done_late);
+    CHECK(s.days_late()[at("II.1.1")] == 5);
+    CHECK(s.category()[at("II.1.3")] == cancelled);
+    CHECK(s.stale()[at("II.1.1")] == 0);
+}
+
+TEST_CASE("a scorecard counts each unit's tasks per role, with the government's rates", "[track]") {
+    const auto s = mid_june(read_status_log(fixtures + "ia-mo-2023.status.csv"));
+    const auto a = assignments::of(ia_mo());
+    const auto card = scorecard(s, a);
+    auto row = [&](std::string_view unit, role r) {
+        for (const auto& c : card)
+            if (a.unit_name(c.unit) == unit && c.role == r) return c;
+        FAIL("no row for " << unit);
+        return scorecard_row{};
+    };
+    // The commune police lead II.1.1 (overdue), II.2.1 (waiting) and III.1 (in progress).
+    const auto police = row("Công an xã", role::lead);
+    CHECK(police.counts == category_counts{0, 0, 1, 1, 0, 1, 0, 0});
+    CHECK(police.due() == 1);
+    CHECK(police.on_time_rate() == 0.0);
+    CHECK(police.stale == 2);
+    CHECK(row("Công an xã", role::support).counts[static_cast<std::size_t>(in_progress)] == 1);
+    CHECK(row("Công an xã", role::monitor).counts[static_cast<std::size_t>(ongoing)] == 1);
+    CHECK(row("Công chức Tư pháp – Hộ tịch xã", role::lead).on_time_rate() == 1.0);
+    // Nothing of the office's is due yet: no rate rather than a rate of zero.
+    CHECK(std::isnan(row("Văn phòng – Thống kê xã", role::lead).on_time_rate()));
+}
+
+TEST_CASE("escalation names who answers for each overdue task, in order", "[track]") {
+    const auto s = mid_june(read_status_log(fixtures + "ia-mo-2023.status.csv"));
+    const auto chains = escalation(ia_mo(), s);
+    REQUIRE(chains.size() == 1);
+    CHECK(chains[0].item == at("II.1.1"));
+    CHECK(chains[0].days_late == 51);
+    REQUIRE(chains[0].chain.size() == 3);
+    CHECK(chains[0].chain[0].step == escalation_step::lead);
+    CHECK(chains[0].chain[0].name == "Công an xã");
+    CHECK(chains[0].chain[1].step == escalation_step::plan_monitor);
+    CHECK(chains[0].chain[2].step == escalation_step::signer);
+    CHECK(chains[0].chain[2].name == "Chủ tịch Lê Văn Bình");
+}
+
+TEST_CASE("workload counts tasks and report occurrences due per unit and month", "[track]") {
+    const auto s = mid_june(read_status_log(fixtures + "ia-mo-2023.status.csv"));
+    const auto a = assignments::of(ia_mo());
+    const auto load = workload(s, a);
+    auto find = [&](std::string_view unit, role r, std::chrono::year_month month) {
+        for (const auto& w : load)
+            if (a.unit_name(w.unit) == unit && w.role == r && w.month == month) return w;
+        return workload_row{};
+    };
+    using std::chrono::year;
+    CHECK(find("Công an xã", role::lead, year{2023} / std::chrono::March).tasks == 1);
+    CHECK(find("Công an xã", role::support, year{2023} / std::chrono::June).tasks == 1);
+    CHECK(find("Văn phòng – Thống kê xã", role::lead, year{2023} / std::chrono::June).tasks == 1);
+    CHECK(find("Văn phòng – Thống kê xã", role::lead, year{2023} / std::chrono::June).occurrences == 1);
+    CHECK(find("Văn phòng – Thống kê xã", role::lead, year{2023} / std::chrono::October).tasks == 1);
+}
+
+TEST_CASE("the RACI matrix lists every unit's role on every item", "[track]") {
+    const auto a = assignments::of(ia_mo());
+    const auto entries = raci(a);
+    std::size_t police = 0;
+    for (const auto& e : entries)
+        if (a.unit_name(e.unit) == "Công an xã") ++police;
+    CHECK(police == 5);  // lead of II.1.1, II.2.1, III.1; support of II.1.3; monitor of II.2.2
+}
