@@ -38,3 +38,4 @@
 #include <kehoach/io/file.hpp>
 #include <kehoach/io/plan_json.hpp>
 #include <kehoach/io/schedule_json.hpp>
+#include <kehoach/io/snapshot_json.hpp>

@@ -26,6 +26,7 @@ from .lunar import LunarDate, from_lunar, leap_month, to_lunar
 from .plan import Diagnostic, Event, Item, Plan, Unit, read_plan, unit_key
 from .portfolio import CoverageGap, Link, LinkSuggestion, Portfolio, UnresolvedLink
 from .synthetic import SyntheticPortfolio, synthesize
+from .track import Escalation, Snapshot, StatusLog, Table
 
 __version__: str = _core.__version__
 
@@ -36,6 +37,7 @@ __all__ = [
     "Deadline",
     "DeadlineWarning",
     "Diagnostic",
+    "Escalation",
     "Event",
     "Infeasibility",
     "Item",
@@ -50,7 +52,10 @@ __all__ = [
     "Portfolio",
     "RecurrenceRule",
     "Schedule",
+    "Snapshot",
+    "StatusLog",
     "SyntheticPortfolio",
+    "Table",
     "Unit",
     "UnresolvedLink",
     "ValidationError",

@@ -175,6 +175,38 @@ class Plan:
 
         return PlanGraph.from_plan(self).schedule(start, calendar)
 
+    def snapshot(self, log: Any, as_of: datetime.date | str | None = None, *, stale_after_days: int = 30,
+                 calendar: Any = None) -> Any:
+        """Where every item stands on ``as_of`` (today by default), from a status log.
+
+        Parameters
+        ----------
+        log : StatusLog, path or status@1 text
+        as_of : date or "YYYY-MM-DD", optional
+        stale_after_days : int
+            Items not done and not reported on for longer are flagged ``stale``.
+        calendar : Calendar, optional
+            Working days for the rest-day roll and for days late and left; Vietnam's by default.
+
+        Returns
+        -------
+        Snapshot
+            ``.to_pandas()`` has one row per item with its ``category``, ``days_late``,
+            ``days_left``, ``stale`` ...; ``.scorecard()``, ``.raci()``, ``.workload()``,
+            ``.escalation()``, ``.compliance()``, ``.occurrences()`` give the accountability
+            tables. Rows of the log that name nothing are left out and listed in
+            ``.diagnostics``. See ``docs/tracking.md``.
+
+        Examples
+        --------
+        >>> now = plan.snapshot("tests/data/tracking/ia-mo-2023.status.csv", as_of="2023-06-15")
+        >>> now.counts()["overdue"]
+        1
+        """
+        from .track import take_snapshot
+
+        return take_snapshot(self, [self], log, as_of, stale_after_days, calendar)
+
     def __len__(self) -> int:
         return len(self._impl)
 

@@ -2,6 +2,7 @@
 
 #include "calendar_text.hpp"
 #include "schedule_text.hpp"
+#include "status_text.hpp"
 #include "synth_files.hpp"
 #include "summary_text.hpp"
 
@@ -89,6 +90,20 @@ int run(int argc, char** argv) {
     schedule->add_flag("--check", check_deadlines, "exit 1 when an item cannot meet its deadline");
     add_language(schedule);
 
+    std::string status_file, status_log_file, status_as_of, status_format = "table";
+    int stale_after_days = 30;
+    bool check_overdue = false;
+    auto* status = app.add_subcommand("status", "Where every item stands on a date, from a status log: done, late, overdue, not yet due");
+    status->add_option("FILE", status_file, "plan document or plan@1 JSON file, - for standard input, or a folder of plans (a portfolio)")
+        ->required();
+    status->add_option("--log", status_log_file, "the status log (status@1 CSV or JSON)")->required();
+    status->add_option("--as-of", status_as_of, "the date to judge on (YYYY-MM-DD); default: today");
+    status->add_option("--stale-days", stale_after_days, "flag items not reported on for more days than this (default 30)")
+        ->check(CLI::Range(0, 100000));
+    status->add_option("--format", status_format, "table (default), json or csv")->check(CLI::IsMember({"table", "json", "csv"}));
+    status->add_flag("--check", check_overdue, "exit 1 when an item is overdue");
+    add_language(status);
+
     kehoach::synthetic_options synth_options;
     std::string synth_folder;
     bool synth_plans = false;
@@ -163,6 +178,36 @@ int run(int argc, char** argv) {
             fmt::print(stderr, "kehoach: {}\n", e.what());
             return exit_findings;
         }
+    } else if (status->parsed()) {
+        const auto log = kehoach::read_status_log(status_log_file);
+        const auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+        const kehoach::snapshot_options options{.as_of = date_option("--as-of", status_as_of).value_or(today),
+                                                .stale_after_days = stale_after_days};
+        const auto cal = kehoach::calendar::vietnam();
+        // A folder is a portfolio, whose log names each row's plan.
+        std::optional<kehoach::portfolio> all;
+        std::optional<kehoach::plan> one;
+        std::vector<const kehoach::plan*> plans;
+        if (std::filesystem::is_directory(status_file)) {
+            all = kehoach::load_portfolio(status_file);
+            for (const auto& p : all->plans()) plans.push_back(&p);
+        } else {
+            one = kehoach::load_plan(status_file);
+            plans.push_back(&*one);
+        }
+        const auto s = all ? kehoach::take_snapshot(*all, log, options, cal) : kehoach::take_snapshot(*one, log, options, cal);
+        const auto text = status_format == "json"  ? kehoach::to_snapshot_json(plans, s)
+                          : status_format == "csv" ? kehoach::to_snapshot_csv(plans, s)
+                                                   : kehoach::cli::status_text(plans, s, lang);
+        std::fputs(text.c_str(), stdout);
+        // The log's rows that name nothing were left out: bad input, said where.
+        bool errors = false;
+        for (const auto& d : s.diagnostics) {
+            fmt::print(stderr, "{}:{}: {}: {}\n", kehoach::input_name(status_log_file), d.line, to_string(d.severity), d.message);
+            errors |= d.severity == kehoach::severity::error;
+        }
+        if (errors) return exit_bad_input;
+        if (check_overdue && s.counts()[static_cast<std::size_t>(kehoach::status_category::overdue)] > 0) return exit_findings;
     } else if (deadline->parsed()) {
         const auto issue_date = date_option("--issued", issued);
         const auto reading = kehoach::parse_deadline(phrase, issue_date);

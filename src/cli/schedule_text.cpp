@@ -1,4 +1,5 @@
 #include "schedule_text.hpp"
+#include "text.hpp"
 
 #include <fmt/format.h>
 
@@ -47,27 +48,9 @@ constexpr labels english{
     "Every item can meet its deadline.",
 };
 
-/// Dates as the reader writes them: 07/04/2023 in Vietnamese, ISO in English.
-std::string day_text(date day, language lang) {
-    if (lang == language::en) return to_iso(day);
-    const std::chrono::year_month_day ymd{day};
-    return fmt::format("{:02}/{:02}/{}", static_cast<unsigned>(ymd.day()), static_cast<unsigned>(ymd.month()),
-                       static_cast<int>(ymd.year()));
-}
-
 std::string day_text(const schedule& s, std::int32_t number, language lang) {
     const auto day = s.date_of(number);
-    return day ? day_text(*day, lang) : std::string();
-}
-
-/// At most `width` characters (code points), with an ellipsis when cut.
-std::string clipped(std::string_view text, std::size_t width) {
-    std::size_t characters = 0;
-    for (std::size_t at = 0; at < text.size(); ++at) {
-        if ((static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) continue;
-        if (++characters == width) return std::string(text.substr(0, at)) + "…";
-    }
-    return std::string(text);
+    return day ? cli::day_text(*day, lang) : std::string();
 }
 
 }  // namespace
