@@ -18,6 +18,13 @@ constexpr std::int32_t none = schedule::none;
 constexpr std::int32_t never = std::numeric_limits<std::int32_t>::max();
 
 
+/// `yes ? a : b` without a branch. Where `yes` is a coin toss (which activities are ongoing, where
+/// a position's precedences begin), the compiler's branch would mispredict every other time.
+constexpr std::int32_t pick(bool yes, std::int32_t a, std::int32_t b) {
+    const auto mask = -static_cast<std::int32_t>(yes);
+    return (a & mask) | (b & ~mask);
+}
+
 /// An activity's own bound on its early start: its earliest start, not before the schedule's
 /// first day. `number` turns a date into its working-day number.
 template <typename Number>
@@ -117,8 +124,9 @@ kehoach::schedule plan_graph::schedule(const calendar& cal, schedule_options opt
     }
     std::int32_t horizon = first_day;
     for (std::size_t p = 0; p < n; ++p) {
-        if (!(flags[p] & (continuous_flag | waiting_flag))) horizon = std::max(horizon, at[p].early_start + duration[p]);
-        if (at[p].late_finish != never) horizon = std::max(horizon, at[p].late_finish);
+        const auto finish = bound_of[p].late_finish;
+        horizon = std::max(horizon, pick(flags[p] & (continuous_flag | waiting_flag), first_day, bound_of[p].early_start + duration[p]));
+        horizon = std::max(horizon, pick(finish != never, finish, first_day));
     }
     phase(&schedule_profile::forward_seconds);
 
