@@ -29,6 +29,7 @@
 #include <kehoach/graph/schedule.hpp>
 #include <kehoach/graph/synthetic.hpp>
 
+#include <kehoach/analysis/lint.hpp>
 #include <kehoach/analysis/summary.hpp>
 
 #include <kehoach/io/file.hpp>
