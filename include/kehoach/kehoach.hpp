@@ -33,5 +33,6 @@
 #include <kehoach/analysis/summary.hpp>
 
 #include <kehoach/io/file.hpp>
+#include <kehoach/io/lint_json.hpp>
 #include <kehoach/io/plan_json.hpp>
 #include <kehoach/io/schedule_json.hpp>
