@@ -22,6 +22,7 @@ from ._core import CycleError, KehoachError, ParseError, ValidationError
 from .calendar import Calendar
 from .deadline import Deadline, DeadlineWarning, Occurrence, RecurrenceRule, parse_deadline
 from .graph import Infeasibility, PlanGraph, Schedule
+from .lint import Finding, Findings
 from .lunar import LunarDate, from_lunar, leap_month, to_lunar
 from .plan import Diagnostic, Event, Item, Plan, Unit, read_plan, unit_key
 from .portfolio import CoverageGap, Link, LinkSuggestion, Portfolio, UnresolvedLink
@@ -39,6 +40,8 @@ __all__ = [
     "Diagnostic",
     "Escalation",
     "Event",
+    "Finding",
+    "Findings",
     "Infeasibility",
     "Item",
     "KehoachError",

@@ -9,6 +9,8 @@ from typing import Any, Union
 
 from . import _core
 from ._core import Diagnostic, Event, Item, KehoachError, Unit
+from .calendar import Calendar
+from .lint import Findings
 
 __all__ = ["Diagnostic", "Event", "Item", "Plan", "Unit", "read_plan", "unit_key"]
 
@@ -158,6 +160,27 @@ class Plan:
         """
         return _core._summary(self._impl)
 
+    def lint(self, calendar: Calendar | None = None, lang: str = "vi") -> Findings:
+        """What keeps the plan's tasks from a clear lead, deadline and responsibility, and what
+        keeps it from being scheduled: the reader's diagnostics with lint's severities, and lint's
+        own findings (``docs/lint.md``). Returns :class:`kehoach.Findings`, in document order.
+
+        Parameters
+        ----------
+        calendar : Calendar, optional
+            Working days that decide ``deadline_on_rest_day``; Vietnam's civil-service calendar by
+            default.
+        lang : {"vi", "en"}
+            The language of lint's messages.
+
+        Examples
+        --------
+        >>> findings = plan.lint()
+        >>> [f.item for f in findings if f.code == "no_deadline"]
+        ['III.3']
+        """
+        return Findings._of(_core._lint(self._impl, _calendar(calendar), lang), self)
+
     def schedule(self, start: datetime.date | str | None = None, calendar: Any = None) -> Any:
         """The critical-path method on working days, from the plan's issue date (or ``start``).
 
@@ -277,6 +300,11 @@ def _known_units(units: KnownUnits) -> list[dict[str, Any]]:
         dict(unit) if isinstance(unit, Mapping) else {"id": unit.id, "name": unit.name, "kind": unit.kind, "aliases": unit.aliases}
         for unit in units
     ]
+
+
+def _calendar(calendar: Calendar | None) -> _core.Calendar | None:
+    """The compiled calendar of a :class:`kehoach.Calendar`; None for the default."""
+    return None if calendar is None else calendar._impl
 
 
 def unit_key(name: str, level: str | None = None) -> str:

@@ -9,7 +9,9 @@ from typing import Any, NamedTuple
 
 from . import _core
 from ._core import KehoachError
-from .plan import Plan, PathOrText
+from .calendar import Calendar
+from .lint import Findings
+from .plan import PathOrText, Plan, _calendar
 
 __all__ = ["CoverageGap", "Link", "LinkSuggestion", "Portfolio", "UnresolvedLink"]
 
@@ -160,6 +162,13 @@ class Portfolio:
         from .graph import PlanGraph
 
         return PlanGraph.from_portfolio(self).schedule(start, calendar)
+
+    def lint(self, calendar: Calendar | None = None, lang: str = "vi") -> Findings:
+        """Every plan's findings (see :meth:`Plan.lint`), plan after plan, each with its ``plan``;
+        and ``child_after_parent``: a child plan's item due after the parent item it implements.
+        Returns :class:`kehoach.Findings`."""
+        per_plan = _core._lint_portfolio(self._impl, _calendar(calendar), lang)
+        return Findings((row for plan, found in zip(self._plans, per_plan) for row in Findings._of(found, plan)), by_plan=True)
 
     def coverage(self) -> list[CoverageGap]:
         """For each task of a plan that others implement, the implementing plans that carry out

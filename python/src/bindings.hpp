@@ -110,5 +110,6 @@ void bind_schedule(py::module_& m);
 void bind_synthetic(py::module_& m);
 void bind_summary(py::module_& m);
 void bind_track(py::module_& m);
+void bind_lint(py::module_& m);
 
 }  // namespace kehoach::python

@@ -1,6 +1,7 @@
 // The kehoach command. Exit codes: 0 ok, 1 findings, 2 bad input or usage (message on stderr).
 
 #include "calendar_text.hpp"
+#include "lint_text.hpp"
 #include "schedule_text.hpp"
 #include "status_text.hpp"
 #include "synth_files.hpp"
@@ -15,6 +16,7 @@
 #include <iostream>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -58,6 +60,15 @@ int run(int argc, char** argv) {
     auto* summary = app.add_subcommand("summary", "Print a plan at a glance: tasks per lead unit, deadlines by month");
     summary->add_option("FILE", summary_file, "plan document or plan@1 JSON file, or - for standard input")->required();
     add_language(summary);
+
+    std::string lint_file;
+    std::string lint_format = "text";
+    auto* lint = app.add_subcommand("lint", "Check that every task has one clear lead and a clear deadline, and that the plan can be scheduled");
+    lint->add_option("FILE", lint_file,
+                     "plan document or plan@1 JSON file, - for standard input, or a folder of plans (a portfolio)")
+        ->required();
+    lint->add_option("--format", lint_format, "text (default) or json (lint@1)")->check(CLI::IsMember({"text", "json"}));
+    add_language(lint);
 
     int calendar_year = 0;
     std::vector<std::string> schedules;
@@ -138,6 +149,25 @@ int run(int argc, char** argv) {
     } else if (summary->parsed()) {
         const auto p = kehoach::load_plan(summary_file);
         std::fputs(kehoach::cli::summary_text(p, kehoach::summarize(p), lang).c_str(), stdout);
+    } else if (lint->parsed()) {
+        const kehoach::lint_options options{.lang = lang};
+        auto report = [&](std::span<const kehoach::plan> plans, std::span<const std::vector<kehoach::diagnostic>> findings) {
+            const auto text = lint_format == "json" ? kehoach::to_lint_json(plans, findings)
+                                                    : kehoach::cli::lint_text(plans, findings, lang);
+            std::fputs(text.c_str(), stdout);
+            for (const auto& found : findings)
+                for (const auto& f : found)
+                    if (f.severity == kehoach::severity::error) return exit_findings;
+            return exit_ok;
+        };
+        // A folder is a portfolio: each plan's findings, and those between plans.
+        if (std::filesystem::is_directory(lint_file)) {
+            const auto all = kehoach::load_portfolio(lint_file);
+            return report(all.plans(), kehoach::lint(all, options));
+        }
+        const auto p = kehoach::load_plan(lint_file);
+        const std::vector<std::vector<kehoach::diagnostic>> findings{kehoach::lint(p, options)};
+        return report(std::span(&p, 1), findings);
     } else if (calendar->parsed()) {
         kehoach::working_week week{};
         for (int day : working_days) week[static_cast<std::size_t>(day - 1)] = true;
