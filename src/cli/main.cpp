@@ -113,6 +113,8 @@ int run(int argc, char** argv) {
         ->check(CLI::Range(0, 100000));
     status->add_option("--format", status_format, "table (default), json or csv")->check(CLI::IsMember({"table", "json", "csv"}));
     status->add_flag("--check", check_overdue, "exit 1 when an item is overdue");
+    bool by_unit = false;
+    status->add_flag("--by-unit", by_unit, "print the scorecard instead: per unit and role, tasks per category and on-time rates");
     add_language(status);
 
     kehoach::synthetic_options synth_options;
@@ -226,7 +228,9 @@ int run(int argc, char** argv) {
             plans.push_back(&*one);
         }
         const auto s = all ? kehoach::take_snapshot(*all, log, options, cal) : kehoach::take_snapshot(*one, log, options, cal);
-        const auto text = status_format == "json"  ? kehoach::to_snapshot_json(plans, s)
+        const auto units = all ? kehoach::assignments::of(*all) : kehoach::assignments::of(*one);
+        const auto text = by_unit                  ? kehoach::cli::scorecard_text(units, kehoach::scorecard(s, units), lang)
+                          : status_format == "json" ? kehoach::to_snapshot_json(plans, s)
                           : status_format == "csv" ? kehoach::to_snapshot_csv(plans, s)
                                                    : kehoach::cli::status_text(plans, s, lang);
         std::fputs(text.c_str(), stdout);

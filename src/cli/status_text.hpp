@@ -1,6 +1,7 @@
 #pragma once
 // A snapshot as terminal text, in Vietnamese or English.
 
+#include <kehoach/analysis/accountability.hpp>
 #include <kehoach/language.hpp>
 #include <kehoach/model/plan.hpp>
 #include <kehoach/track/snapshot.hpp>
@@ -13,5 +14,8 @@ namespace kehoach::cli {
 /// The tasks of the plans (in the snapshot's count) with their category and days late or left,
 /// the counts, and the log's problems. Several plans: each row names its plan.
 [[nodiscard]] std::string status_text(std::span<const plan* const> plans, const snapshot& s, language lang);
+
+/// The scorecard: per unit and role, tasks per category and the government's rates.
+[[nodiscard]] std::string scorecard_text(const assignments& a, std::span<const scorecard_row> rows, language lang);
 
 }  // namespace kehoach::cli

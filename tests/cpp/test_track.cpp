@@ -1,4 +1,5 @@
 #include <kehoach/analysis/accountability.hpp>
+#include <kehoach/io/plan_json.hpp>
 #include <kehoach/parse/plan_reader.hpp>
 #include <kehoach/track/snapshot.hpp>
 #include <kehoach/track/status_log.hpp>
@@ -191,4 +192,33 @@ TEST_CASE("the RACI matrix lists every unit's role on every item", "[track]") {
     for (const auto& e : entries)
         if (a.unit_name(e.unit) == "Công an xã") ++police;
     CHECK(police == 5);  // lead of II.1.1, II.2.1, III.1; support of II.1.3; monitor of II.2.2
+}
+
+// The founding plan (the bundled plan@1 copy) with the example log of our own, as of 5/7/2023.
+TEST_CASE("the founding plan's status in early July, by hand", "[track]") {
+    const auto p = load_plan_json(KEHOACH_SOURCE_DIR "/examples/plans/chu-rang-2023.plan.json");
+    const auto log = read_status_log(KEHOACH_SOURCE_DIR "/examples/plans/chu-rang-2023.status.csv");
+    REQUIRE(log.validate(p).empty());
+    const auto s = take_snapshot(p, log, {.as_of = day(2023, 7, 5)}, vietnam());
+    auto category = [&](std::string_view id) { return s.category()[p.lookup(id)]; };
+    // Due in March, before the plan was issued on 7/4: done on 20/4 is 14 working days late
+    // (3-7, 10-14, 17-20 April); never done is 65 (April 20, May 20, June 22, 3-5 July).
+    CHECK(category("II.1.1") == done_late);
+    CHECK(s.days_late()[p.lookup("II.1.1")] == 14);
+    CHECK(category("II.1.3") == overdue);
+    CHECK(s.days_late()[p.lookup("II.1.3")] == 65);
+    // The personal-data decree was reported issued on 17/4, so the item that waited for it is under way.
+    CHECK(category("II.3.3") == in_progress);
+    CHECK(category("II.4.1") == waiting);
+    // Quarter III ends Saturday 30/9: due Monday 2/10; its window opened on 1/7.
+    CHECK(category("II.4.15") == in_progress);
+    CHECK(s.due()[p.lookup("II.4.15")] == number(day(2023, 10, 2)));
+    const category_counts expected{4, 2, 3, 14, 1, 3, 23, 0};
+    CHECK(s.counts() == expected);
+    // The monthly report: April's (due 11/4) never came; May's and June's (due Sunday 11/6, so 12/6) did.
+    std::vector<occurrence_status> report;
+    for (const auto& o : s.occurrences())
+        if (o.item == p.lookup("III.2")) report.push_back(o.status);
+    CHECK(report == std::vector{occurrence_status::missing, occurrence_status::on_time, occurrence_status::on_time,
+                                occurrence_status::pending});
 }
