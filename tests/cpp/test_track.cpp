@@ -222,3 +222,73 @@ TEST_CASE("the founding plan's status in early July, by hand", "[track]") {
     CHECK(report == std::vector{occurrence_status::missing, occurrence_status::on_time, occurrence_status::on_time,
                                 occurrence_status::pending});
 }
+
+namespace {
+
+/// A district plan's task, carried out by a task in each of two commune plans.
+portfolio district_and_communes() {
+    portfolio all;
+    plan district;
+    district.info = {.issuer = "UBND huyện Ia Pa", .number = "39/KH-UBND", .date = day(2023, 3, 20), .level = plan_level::district};
+    const auto police = district.add_unit({.id = "ca-huyen", .name = "Công an huyện"});
+    const auto task = district.add_item({.id = "II.2", .number = "2", .title = "Dịch vụ công trực tuyến",
+                                         .deadline = parse_deadline("Trong quý II/2023").deadline});
+    district.add_role(task, role::lead, police);
+    all.add(std::move(district));
+    for (const auto* name : {"Chư Răng", "Ia Mơ"}) {
+        plan commune;
+        commune.info = {.issuer = std::string("UBND xã ") + name, .number = std::string("24/KH-UBND-") + name,
+                        .date = day(2023, 4, 7), .level = plan_level::commune, .parents = {{"39/KH-UBND", std::nullopt, "UBND huyện Ia Pa"}}};
+        const auto commune_police = commune.add_unit({.id = "ca-xa", .name = "Công an xã"});
+        item it{.id = "II.4", .number = "4", .title = "Dịch vụ công trực tuyến", .deadline = parse_deadline("Trong tháng 5/2023").deadline};
+        it.implements.push_back({"39/KH-UBND", "II.2"});
+        const auto carried = commune.add_item(std::move(it));
+        commune.add_role(carried, role::lead, commune_police);
+        all.add(std::move(commune));
+    }
+    return all;
+}
+
+}  // namespace
+
+TEST_CASE("a portfolio rolls up by plan and derives a parent task's status from its children", "[track]") {
+    const auto all = district_and_communes();
+    status_log log;
+    log.append({.item = "II.4", .plan = "24/KH-UBND-Chư Răng", .day = day(2023, 5, 25), .state = status_state::done});
+    log.append({.item = "II.2", .plan = "39/KH-UBND", .day = day(2023, 6, 1), .state = status_state::progress, .percent = 50});
+    const auto s = take_snapshot(all, log, {.as_of = day(2023, 6, 15)}, vietnam());
+    REQUIRE(s.diagnostics.empty());
+    // Items count plan after plan: the district's task, then each commune's.
+    CHECK(s.category()[0] == in_progress);
+    CHECK(s.category()[1] == done_on_time);
+    CHECK(s.category()[2] == overdue);  // due 31/5: eleven working days by 15/6
+    CHECK(s.days_late()[2] == 11);
+
+    const auto by_plan = rollup_by_plan(all, s);
+    REQUIRE(by_plan.size() == 3);
+    CHECK(by_plan[0].level == plan_level::district);
+    CHECK(by_plan[2].counts[static_cast<std::size_t>(overdue)] == 1);
+
+    // One commune done, one overdue: the district's task is overdue down the line, whatever it reports itself.
+    const auto derived = cascade(all, s);
+    REQUIRE(derived.size() == 1);
+    CHECK(derived[0].item == 0);
+    CHECK(derived[0].derived == overdue);
+    CHECK(derived[0].parts == category_counts{1, 0, 0, 1, 0, 0, 0, 0});
+
+    // Units count plan after plan: each commune's police is its own unit.
+    const auto card = scorecard(s, assignments::of(all));
+    REQUIRE(card.size() == 3);
+    CHECK(card[1].on_time_rate() == 1.0);
+    CHECK(card[2].on_time_rate() == 0.0);
+    const auto chains = escalation(all, s);
+    REQUIRE(chains.size() == 1);
+    CHECK(chains[0].item == 2);
+
+    // A row without its plan, in a portfolio's log, is left out and said.
+    status_log unplaced;
+    unplaced.append({.item = "II.4", .day = day(2023, 5, 25), .state = status_state::done});
+    const auto found = unplaced.validate(all);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].code == "unknown_plan");
+}
