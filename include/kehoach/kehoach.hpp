@@ -37,4 +37,5 @@
 
 #include <kehoach/io/file.hpp>
 #include <kehoach/io/plan_json.hpp>
+#include <kehoach/io/report.hpp>
 #include <kehoach/io/schedule_json.hpp>
