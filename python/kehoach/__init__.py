@@ -25,6 +25,7 @@ from .graph import Infeasibility, PlanGraph, Schedule
 from .lunar import LunarDate, from_lunar, leap_month, to_lunar
 from .plan import Diagnostic, Event, Item, Plan, Unit, read_plan, unit_key
 from .portfolio import CoverageGap, Link, LinkSuggestion, Portfolio, UnresolvedLink
+from .report import monthly_report
 from .synthetic import SyntheticPortfolio, synthesize
 
 __version__: str = _core.__version__
@@ -57,6 +58,7 @@ __all__ = [
     "__version__",
     "from_lunar",
     "leap_month",
+    "monthly_report",
     "parse_deadline",
     "read_plan",
     "synthesize",

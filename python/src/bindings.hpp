@@ -109,5 +109,6 @@ void bind_portfolio(py::module_& m);
 void bind_schedule(py::module_& m);
 void bind_synthetic(py::module_& m);
 void bind_summary(py::module_& m);
+void bind_report(py::module_& m);
 
 }  // namespace kehoach::python

@@ -16,4 +16,5 @@ PYBIND11_MODULE(_core, m) {
     bind_schedule(m);
     bind_synthetic(m);
     bind_summary(m);
+    bind_report(m);
 }
