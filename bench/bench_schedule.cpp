@@ -180,11 +180,13 @@ void run(std::size_t items, const kehoach::calendar& cal, double bandwidth) {
     for (std::size_t v = 0; v < activities.size(); ++v)
         if (result.state()[v] == kehoach::schedule_state::scheduled && result.total_slack()[v] != plain_slack[v]) ++disagreements;
 
-    // What the two passes must move at the least: every array they touch, once. Forward: each
+    // What the two passes must move at the least: every array they need, once. Forward: each
     // precedence's source, successor and offset (12 bytes), each activity's early start and late
     // finish read and written (16). Backward: each precedence's successor and two offsets (12),
-    // each activity's bounds read and written (16), its first precedence, duration, flags and
-    // vertex (13), its free slack written (4).
+    // each activity's bounds read and written (16), where its precedences begin, its duration,
+    // flags and vertex (13), its free slack written (4). The backward sweep moves more than that
+    // (each precedence's source rather than each activity's first, and a gap written and read
+    // again by activity), so the bound stays a bound.
     const double n = static_cast<double>(activities.size());
     const double m = static_cast<double>(precedences.size());
     const double forward_bytes = m * 12 + n * 16;

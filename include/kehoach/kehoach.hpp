@@ -33,9 +33,12 @@
 #include <kehoach/track/status_log.hpp>
 
 #include <kehoach/analysis/accountability.hpp>
+#include <kehoach/analysis/lint.hpp>
 #include <kehoach/analysis/summary.hpp>
 
 #include <kehoach/io/file.hpp>
+#include <kehoach/io/lint_json.hpp>
 #include <kehoach/io/plan_json.hpp>
 #include <kehoach/io/report.hpp>
 #include <kehoach/io/schedule_json.hpp>
+#include <kehoach/io/snapshot_json.hpp>

@@ -22,11 +22,13 @@ from ._core import CycleError, KehoachError, ParseError, ValidationError
 from .calendar import Calendar
 from .deadline import Deadline, DeadlineWarning, Occurrence, RecurrenceRule, parse_deadline
 from .graph import Infeasibility, PlanGraph, Schedule
+from .lint import Finding, Findings
 from .lunar import LunarDate, from_lunar, leap_month, to_lunar
 from .plan import Diagnostic, Event, Item, Plan, Unit, read_plan, unit_key
 from .portfolio import CoverageGap, Link, LinkSuggestion, Portfolio, UnresolvedLink
 from .report import monthly_report
 from .synthetic import SyntheticPortfolio, synthesize
+from .track import Escalation, Snapshot, StatusLog, Table
 
 __version__: str = _core.__version__
 
@@ -37,7 +39,10 @@ __all__ = [
     "Deadline",
     "DeadlineWarning",
     "Diagnostic",
+    "Escalation",
     "Event",
+    "Finding",
+    "Findings",
     "Infeasibility",
     "Item",
     "KehoachError",
@@ -51,7 +56,10 @@ __all__ = [
     "Portfolio",
     "RecurrenceRule",
     "Schedule",
+    "Snapshot",
+    "StatusLog",
     "SyntheticPortfolio",
+    "Table",
     "Unit",
     "UnresolvedLink",
     "ValidationError",

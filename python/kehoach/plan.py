@@ -9,6 +9,8 @@ from typing import Any, Union
 
 from . import _core
 from ._core import Diagnostic, Event, Item, KehoachError, Unit
+from .calendar import Calendar
+from .lint import Findings
 
 __all__ = ["Diagnostic", "Event", "Item", "Plan", "Unit", "read_plan", "unit_key"]
 
@@ -158,6 +160,27 @@ class Plan:
         """
         return _core._summary(self._impl)
 
+    def lint(self, calendar: Calendar | None = None, lang: str = "vi") -> Findings:
+        """What keeps the plan's tasks from a clear lead, deadline and responsibility, and what
+        keeps it from being scheduled: the reader's diagnostics with lint's severities, and lint's
+        own findings (``docs/lint.md``). Returns :class:`kehoach.Findings`, in document order.
+
+        Parameters
+        ----------
+        calendar : Calendar, optional
+            Working days that decide ``deadline_on_rest_day``; Vietnam's civil-service calendar by
+            default.
+        lang : {"vi", "en"}
+            The language of lint's messages.
+
+        Examples
+        --------
+        >>> findings = plan.lint()
+        >>> [f.item for f in findings if f.code == "no_deadline"]
+        ['III.3']
+        """
+        return Findings._of(_core._lint(self._impl, _calendar(calendar), lang), self)
+
     def schedule(self, start: datetime.date | str | None = None, calendar: Any = None) -> Any:
         """The critical-path method on working days, from the plan's issue date (or ``start``).
 
@@ -174,6 +197,38 @@ class Plan:
         from .graph import PlanGraph
 
         return PlanGraph.from_plan(self).schedule(start, calendar)
+
+    def snapshot(self, log: Any, as_of: datetime.date | str | None = None, *, stale_after_days: int = 30,
+                 calendar: Any = None) -> Any:
+        """Where every item stands on ``as_of`` (today by default), from a status log.
+
+        Parameters
+        ----------
+        log : StatusLog, path or status@1 text
+        as_of : date or "YYYY-MM-DD", optional
+        stale_after_days : int
+            Items not done and not reported on for longer are flagged ``stale``.
+        calendar : Calendar, optional
+            Working days for the rest-day roll and for days late and left; Vietnam's by default.
+
+        Returns
+        -------
+        Snapshot
+            ``.to_pandas()`` has one row per item with its ``category``, ``days_late``,
+            ``days_left``, ``stale`` ...; ``.scorecard()``, ``.raci()``, ``.workload()``,
+            ``.escalation()``, ``.compliance()``, ``.occurrences()`` give the accountability
+            tables. Rows of the log that name nothing are left out and listed in
+            ``.diagnostics``. See ``docs/tracking.md``.
+
+        Examples
+        --------
+        >>> now = plan.snapshot("tests/data/tracking/ia-mo-2023.status.csv", as_of="2023-06-15")
+        >>> now.counts()["overdue"]
+        1
+        """
+        from .track import take_snapshot
+
+        return take_snapshot(self, [self], log, as_of, stale_after_days, calendar)
 
     def __len__(self) -> int:
         return len(self._impl)
@@ -245,6 +300,11 @@ def _known_units(units: KnownUnits) -> list[dict[str, Any]]:
         dict(unit) if isinstance(unit, Mapping) else {"id": unit.id, "name": unit.name, "kind": unit.kind, "aliases": unit.aliases}
         for unit in units
     ]
+
+
+def _calendar(calendar: Calendar | None) -> _core.Calendar | None:
+    """The compiled calendar of a :class:`kehoach.Calendar`; None for the default."""
+    return None if calendar is None else calendar._impl
 
 
 def unit_key(name: str, level: str | None = None) -> str:

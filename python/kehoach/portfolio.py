@@ -9,7 +9,9 @@ from typing import Any, NamedTuple
 
 from . import _core
 from ._core import KehoachError
-from .plan import Plan, PathOrText
+from .calendar import Calendar
+from .lint import Findings
+from .plan import PathOrText, Plan, _calendar
 
 __all__ = ["CoverageGap", "Link", "LinkSuggestion", "Portfolio", "UnresolvedLink"]
 
@@ -121,6 +123,38 @@ class Portfolio:
         """The ``implements`` references that name nothing in the portfolio."""
         return [UnresolvedLink(self._plans[c], ci, plan, item, why) for c, ci, plan, item, why in self._impl._unresolved()]
 
+    def snapshot(self, log: Any, as_of: datetime.date | str | None = None, *, stale_after_days: int = 30,
+                 calendar: Any = None) -> Any:
+        """Where every item of every plan stands on ``as_of``, from one log whose rows name their
+        plan (a ``plan`` column with the plan's number). See :meth:`kehoach.Plan.snapshot`."""
+        from .track import take_snapshot
+
+        return take_snapshot(self, self._plans, log, as_of, stale_after_days, calendar)
+
+    def rollup(self, snapshot: Any) -> Any:
+        """Tasks per category for each plan, with its level (sum by level with pandas'
+        ``groupby("level")``)."""
+        from .track import Table
+
+        rows = _core._rollup_by_plan(self._impl, snapshot._impl)
+        columns: dict[str, list[Any]] = {"plan": [self._plans[k].number for k, _, _ in rows],
+                                         "level": [level for _, level, _ in rows]}
+        for name in _core.Snapshot.category_names:
+            columns[name] = [counts[name] for _, _, counts in rows]
+        return Table("PlanRollup", columns)
+
+    def cascade(self, snapshot: Any) -> Any:
+        """For each parent plan's task that others implement, its status derived from the tasks
+        implementing it (``derived``), beside its own (``own``)."""
+        from .track import Table
+
+        ids = [(plan.number, item.id) for plan in self._plans for item in plan.items]
+        own = snapshot.to_pandas()["category"]
+        rows = _core._cascade(self._impl, snapshot._impl)
+        return Table("Cascade", {"plan": [ids[i][0] for i, _, _ in rows], "item": [ids[i][1] for i, _, _ in rows],
+                                 "own": [own.iloc[i] for i, _, _ in rows], "derived": [d for _, d, _ in rows],
+                                 "parts": [sum(c.values()) for _, _, c in rows]})
+
     def schedule(self, start: datetime.date | str | None = None, calendar: Any = None) -> Any:
         """The critical-path method over every plan: each plan's items start no earlier than its
         issue date, and a parent item finishes when the items implementing it finish. Ids in the
@@ -128,6 +162,13 @@ class Portfolio:
         from .graph import PlanGraph
 
         return PlanGraph.from_portfolio(self).schedule(start, calendar)
+
+    def lint(self, calendar: Calendar | None = None, lang: str = "vi") -> Findings:
+        """Every plan's findings (see :meth:`Plan.lint`), plan after plan, each with its ``plan``;
+        and ``child_after_parent``: a child plan's item due after the parent item it implements.
+        Returns :class:`kehoach.Findings`."""
+        per_plan = _core._lint_portfolio(self._impl, _calendar(calendar), lang)
+        return Findings((row for plan, found in zip(self._plans, per_plan) for row in Findings._of(found, plan)), by_plan=True)
 
     def coverage(self) -> list[CoverageGap]:
         """For each task of a plan that others implement, the implementing plans that carry out

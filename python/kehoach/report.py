@@ -7,11 +7,11 @@
 from __future__ import annotations
 
 import datetime
-import os
-from typing import Any, Literal, Union
+from typing import Literal, Union
 
 from . import _core
 from .plan import Plan
+from .track import PathOrText, StatusLog
 
 __all__ = ["monthly_report"]
 
@@ -20,7 +20,7 @@ Month = Union[str, datetime.date]
 
 def monthly_report(
     plan: Plan,
-    log: Union[str, "os.PathLike[str]", Any],
+    log: StatusLog | PathOrText,
     month: Month,
     as_of: datetime.date | str | None = None,
     *,
@@ -35,8 +35,8 @@ def monthly_report(
     ----------
     plan : Plan
         The plan reported on.
-    log : StatusLog or path
-        Its status log, or the path of a status@1 file (CSV or JSON).
+    log : StatusLog, path or status@1 text
+        Its status log (CSV or JSON).
     month : str or datetime.date
         The month reported on, ``"YYYY-MM"`` (of a date, its month).
     as_of : datetime.date or str, optional
@@ -58,8 +58,8 @@ def monthly_report(
     """
     if isinstance(month, datetime.date):
         month = f"{month.year:04}-{month.month:02}"
-    if isinstance(log, (str, os.PathLike)):
-        log = os.fspath(log)
-    return _core._monthly_report(plan._impl, getattr(log, "_impl", log), month, as_of,
+    if not isinstance(log, StatusLog):
+        log = StatusLog.read(log)
+    return _core._monthly_report(plan._impl, log._impl, month, as_of,
                                  "markdown" if format == "md" else format, lang,
                                  redact, stale_after_days)

@@ -17,4 +17,6 @@ PYBIND11_MODULE(_core, m) {
     bind_synthetic(m);
     bind_summary(m);
     bind_report(m);
+    bind_track(m);
+    bind_lint(m);
 }

@@ -1,7 +1,9 @@
 // The kehoach command. Exit codes: 0 ok, 1 findings, 2 bad input or usage (message on stderr).
 
 #include "calendar_text.hpp"
+#include "lint_text.hpp"
 #include "schedule_text.hpp"
+#include "status_text.hpp"
 #include "synth_files.hpp"
 #include "summary_text.hpp"
 
@@ -15,6 +17,7 @@
 #include <iostream>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -59,6 +62,15 @@ int run(int argc, char** argv) {
     summary->add_option("FILE", summary_file, "plan document or plan@1 JSON file, or - for standard input")->required();
     add_language(summary);
 
+    std::string lint_file;
+    std::string lint_format = "text";
+    auto* lint = app.add_subcommand("lint", "Check that every task has one clear lead and a clear deadline, and that the plan can be scheduled");
+    lint->add_option("FILE", lint_file,
+                     "plan document or plan@1 JSON file, - for standard input, or a folder of plans (a portfolio)")
+        ->required();
+    lint->add_option("--format", lint_format, "text (default) or json (lint@1)")->check(CLI::IsMember({"text", "json"}));
+    add_language(lint);
+
     int calendar_year = 0;
     std::vector<std::string> schedules;
     std::vector<int> working_days{1, 2, 3, 4, 5};
@@ -90,6 +102,20 @@ int run(int argc, char** argv) {
     schedule->add_flag("--check", check_deadlines, "exit 1 when an item cannot meet its deadline");
     add_language(schedule);
 
+    std::string status_file, status_log_file, status_as_of, status_format = "table";
+    int stale_after_days = 30;
+    bool check_overdue = false;
+    auto* status = app.add_subcommand("status", "Where every item stands on a date, from a status log: done, late, overdue, not yet due");
+    status->add_option("FILE", status_file, "plan document or plan@1 JSON file, - for standard input, or a folder of plans (a portfolio)")
+        ->required();
+    status->add_option("--log", status_log_file, "the status log (status@1 CSV or JSON)")->required();
+    status->add_option("--as-of", status_as_of, "the date to judge on (YYYY-MM-DD); default: today");
+    status->add_option("--stale-days", stale_after_days, "flag items not reported on for more days than this (default 30)")
+        ->check(CLI::Range(0, 100000));
+    status->add_option("--format", status_format, "table (default), json or csv")->check(CLI::IsMember({"table", "json", "csv"}));
+    status->add_flag("--check", check_overdue, "exit 1 when an item is overdue");
+    add_language(status);
+
     kehoach::synthetic_options synth_options;
     std::string synth_folder;
     bool synth_plans = false;
@@ -110,19 +136,19 @@ int run(int argc, char** argv) {
     std::string report_file, report_log, report_month, report_as_of, report_output;
     std::string report_format_name = "md";
     kehoach::report_options report_settings;
-    auto* report = app.add_subcommand("report", "Write the monthly report on a plan from its status log, in Markdown or HTML");
-    report->add_option("FILE", report_file, "plan document or plan@1 JSON file, or - for standard input")->required();
-    report->add_option("--log", report_log, "the status log (status@1 CSV or JSON)")->required();
-    report->add_option("--month", report_month, "the month reported on (YYYY-MM)")->required();
-    report->add_option("--as-of", report_as_of,
+    auto* monthly = app.add_subcommand("report", "Write the monthly report on a plan from its status log, in Markdown or HTML");
+    monthly->add_option("FILE", report_file, "plan document or plan@1 JSON file, or - for standard input")->required();
+    monthly->add_option("--log", report_log, "the status log (status@1 CSV or JSON)")->required();
+    monthly->add_option("--month", report_month, "the month reported on (YYYY-MM)")->required();
+    monthly->add_option("--as-of", report_as_of,
                        "the day the figures stand on (YYYY-MM-DD); default: the month's last day, or today while it runs");
-    report->add_option("--format", report_format_name, "md (default) or html")->check(CLI::IsMember({"md", "html"}));
-    report->add_flag("--redact", report_settings.redact, "leave out the signer's name and the notes of the log");
-    report->add_option("--stale-after", report_settings.stale_after_days,
+    monthly->add_option("--format", report_format_name, "md (default) or html")->check(CLI::IsMember({"md", "html"}));
+    monthly->add_flag("--redact", report_settings.redact, "leave out the signer's name and the notes of the log");
+    monthly->add_option("--stale-after", report_settings.stale_after_days,
                        "days without a report after which open work is listed as stale (default: 30)")
         ->check(CLI::PositiveNumber);
-    report->add_option("-o,--output", report_output, "write the report to this file instead of standard output");
-    add_language(report);
+    monthly->add_option("-o,--output", report_output, "write the report to this file instead of standard output");
+    add_language(monthly);
 
     try {
         app.parse(argc, argv);
@@ -141,6 +167,25 @@ int run(int argc, char** argv) {
     } else if (summary->parsed()) {
         const auto p = kehoach::load_plan(summary_file);
         std::fputs(kehoach::cli::summary_text(p, kehoach::summarize(p), lang).c_str(), stdout);
+    } else if (lint->parsed()) {
+        const kehoach::lint_options options{.lang = lang};
+        auto report = [&](std::span<const kehoach::plan> plans, std::span<const std::vector<kehoach::diagnostic>> findings) {
+            const auto text = lint_format == "json" ? kehoach::to_lint_json(plans, findings)
+                                                    : kehoach::cli::lint_text(plans, findings, lang);
+            std::fputs(text.c_str(), stdout);
+            for (const auto& found : findings)
+                for (const auto& f : found)
+                    if (f.severity == kehoach::severity::error) return exit_findings;
+            return exit_ok;
+        };
+        // A folder is a portfolio: each plan's findings, and those between plans.
+        if (std::filesystem::is_directory(lint_file)) {
+            const auto all = kehoach::load_portfolio(lint_file);
+            return report(all.plans(), kehoach::lint(all, options));
+        }
+        const auto p = kehoach::load_plan(lint_file);
+        const std::vector<std::vector<kehoach::diagnostic>> findings{kehoach::lint(p, options)};
+        return report(std::span(&p, 1), findings);
     } else if (calendar->parsed()) {
         kehoach::working_week week{};
         for (int day : working_days) week[static_cast<std::size_t>(day - 1)] = true;
@@ -181,7 +226,7 @@ int run(int argc, char** argv) {
             fmt::print(stderr, "kehoach: {}\n", e.what());
             return exit_findings;
         }
-    } else if (report->parsed()) {
+    } else if (monthly->parsed()) {
         const auto month = kehoach::parse_iso_month(report_month);
         if (!month) throw kehoach::parse_error({"--month", 0, 0}, {}, fmt::format("'{}' is not a month YYYY-MM", report_month));
         report_settings.month = *month;
@@ -197,6 +242,36 @@ int run(int argc, char** argv) {
             out << text;
             if (!out.flush()) throw kehoach::error(fmt::format("{}: cannot write the report", report_output));
         }
+    } else if (status->parsed()) {
+        const auto log = kehoach::read_status_log(status_log_file);
+        const auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+        const kehoach::snapshot_options options{.as_of = date_option("--as-of", status_as_of).value_or(today),
+                                                .stale_after_days = stale_after_days};
+        const auto cal = kehoach::calendar::vietnam();
+        // A folder is a portfolio, whose log names each row's plan.
+        std::optional<kehoach::portfolio> all;
+        std::optional<kehoach::plan> one;
+        std::vector<const kehoach::plan*> plans;
+        if (std::filesystem::is_directory(status_file)) {
+            all = kehoach::load_portfolio(status_file);
+            for (const auto& p : all->plans()) plans.push_back(&p);
+        } else {
+            one = kehoach::load_plan(status_file);
+            plans.push_back(&*one);
+        }
+        const auto s = all ? kehoach::take_snapshot(*all, log, options, cal) : kehoach::take_snapshot(*one, log, options, cal);
+        const auto text = status_format == "json"  ? kehoach::to_snapshot_json(plans, s)
+                          : status_format == "csv" ? kehoach::to_snapshot_csv(plans, s)
+                                                   : kehoach::cli::status_text(plans, s, lang);
+        std::fputs(text.c_str(), stdout);
+        // The log's rows that name nothing were left out: bad input, said where.
+        bool errors = false;
+        for (const auto& d : s.diagnostics) {
+            fmt::print(stderr, "{}:{}: {}: {}\n", kehoach::input_name(status_log_file), d.line, to_string(d.severity), d.message);
+            errors |= d.severity == kehoach::severity::error;
+        }
+        if (errors) return exit_bad_input;
+        if (check_overdue && s.counts()[static_cast<std::size_t>(kehoach::status_category::overdue)] > 0) return exit_findings;
     } else if (deadline->parsed()) {
         const auto issue_date = date_option("--issued", issued);
         const auto reading = kehoach::parse_deadline(phrase, issue_date);

@@ -1,4 +1,5 @@
 #include "schedule_text.hpp"
+#include "text.hpp"
 
 #include <fmt/format.h>
 
@@ -50,16 +51,6 @@ constexpr labels english{
 std::string day_text(const schedule& s, std::int32_t number, language lang) {
     const auto day = s.date_of(number);
     return day ? to_text(*day, lang) : std::string();
-}
-
-/// At most `width` characters (code points), with an ellipsis when cut.
-std::string clipped(std::string_view text, std::size_t width) {
-    std::size_t characters = 0;
-    for (std::size_t at = 0; at < text.size(); ++at) {
-        if ((static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) continue;
-        if (++characters == width) return std::string(text.substr(0, at)) + "…";
-    }
-    return std::string(text);
 }
 
 }  // namespace

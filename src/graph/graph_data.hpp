@@ -14,6 +14,8 @@ namespace kehoach {
 /// Activity flags as the schedule keeps them, one byte a position.
 constexpr std::uint8_t continuous_flag = 1;
 constexpr std::uint8_t waiting_flag = 2;
+/// Nothing bounds its late finish: it has no deadline, and no successor's late finish is ever a date.
+constexpr std::uint8_t unbounded_flag = 4;
 /// No date: an activity without an earliest start or a deadline.
 constexpr std::int32_t no_day = std::numeric_limits<std::int32_t>::min();
 
@@ -27,14 +29,14 @@ struct plan_graph::data {
     detail::column<vertex_index> order;       // the vertex at each position
     detail::column<vertex_index> position;    // the position of each vertex
     detail::column<std::int32_t> duration;    // by position
-    detail::column<std::uint8_t> flags;       // by position: continuous_flag | waiting_flag (spread)
+    detail::column<std::uint8_t> flags;       // by position: continuous_flag | waiting_flag (spread) | unbounded_flag
     detail::column<std::int32_t> earliest_day;  // by position: days since 1970-01-01, or no_day
     detail::column<std::int32_t> deadline_day;
     detail::column<std::uint32_t> first_out;  // successors of position p: [first_out[p], first_out[p + 1])
     detail::column<vertex_index> source;      // as positions, ascending
     detail::column<vertex_index> successor;   // as positions
     detail::column<std::int32_t> forward;     // early start of the successor ≥ early start + forward
-    detail::column<std::int32_t> backward;    // late finish ≤ late finish of the successor − backward
+    detail::column<std::int32_t> backward;    // late finish ≤ late finish of the successor − backward (0 when that is never)
     std::vector<std::uint32_t> left_out;
 
     mutable std::once_flag boost_once;

@@ -180,6 +180,21 @@ void lay_out(plan_graph::data& d, std::span<const activity> activities, std::spa
         if (waiting)
             for (auto e = d.first_out[p]; e < d.first_out[p + 1]; ++e) d.flags[d.successor[e]] |= waiting_flag;
     }
+    // Whether a late finish is ever a date follows from the flags, the deadlines and the
+    // precedences alone, so it is settled here, in reverse topological order: the backward pass
+    // then tests no successor (a branch on each would be a coin toss), and a successor whose late
+    // finish never comes pulls by 0, which leaves any finish as it was.
+    auto never_finishes = [&](vertex_index p) {
+        return (d.flags[p] & continuous_flag) || (d.flags[p] & (waiting_flag | unbounded_flag)) == (waiting_flag | unbounded_flag);
+    };
+    for (std::size_t p = n; p-- > 0;) {
+        bool bounded = d.deadline_day[p] != no_day;
+        for (auto e = d.first_out[p]; e < d.first_out[p + 1]; ++e) {
+            if (never_finishes(d.successor[e])) d.backward[e] = 0;
+            else bounded = true;
+        }
+        if (!bounded) d.flags[p] |= unbounded_flag;
+    }
 }
 
 }  // namespace

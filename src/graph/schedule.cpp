@@ -18,6 +18,13 @@ constexpr std::int32_t none = schedule::none;
 constexpr std::int32_t never = std::numeric_limits<std::int32_t>::max();
 
 
+/// `yes ? a : b` without a branch. Where `yes` is a coin toss (which activities are ongoing, where
+/// a position's precedences begin), the compiler's branch would mispredict every other time.
+constexpr std::int32_t pick(bool yes, std::int32_t a, std::int32_t b) {
+    const auto mask = -static_cast<std::int32_t>(yes);
+    return (a & mask) | (b & ~mask);
+}
+
 /// An activity's own bound on its early start: its earliest start, not before the schedule's
 /// first day. `number` turns a date into its working-day number.
 template <typename Number>
@@ -81,6 +88,7 @@ kehoach::schedule plan_graph::schedule(const calendar& cal, schedule_options opt
     const auto& duration = d.duration;
     const auto& flags = d.flags;
     detail::column<bounds> at(n);
+    detail::column<std::int32_t> gap(n);  // by position: how far each can slip before it delays a successor
     for (std::size_t p = 0; p < n; ++p) {
         const auto v = d.order[p];
         at[p].early_start = flags[p] & waiting_flag
@@ -96,7 +104,6 @@ kehoach::schedule plan_graph::schedule(const calendar& cal, schedule_options opt
 
     // The passes read through restrict pointers: a store to a bound could otherwise alias every
     // integer column, and the compiler would reload each of them after every store.
-    const auto* __restrict first_out = d.first_out.data();
     const auto* __restrict successor = d.successor.data();
     const auto* __restrict forward = d.forward.data();
     const auto* __restrict backward = d.backward.data();
@@ -117,37 +124,46 @@ kehoach::schedule plan_graph::schedule(const calendar& cal, schedule_options opt
     }
     std::int32_t horizon = first_day;
     for (std::size_t p = 0; p < n; ++p) {
-        if (!(flags[p] & (continuous_flag | waiting_flag))) horizon = std::max(horizon, at[p].early_start + duration[p]);
-        if (at[p].late_finish != never) horizon = std::max(horizon, at[p].late_finish);
+        const auto finish = bound_of[p].late_finish;
+        horizon = std::max(horizon, pick(flags[p] & (continuous_flag | waiting_flag), first_day, bound_of[p].early_start + duration[p]));
+        horizon = std::max(horizon, pick(finish != never, finish, first_day));
     }
     phase(&schedule_profile::forward_seconds);
 
     // Backward pass: each position pulls its late finish from its successors, and measures how
-    // far it can slip before it delays one (free slack; waiting successors start "never").
-    // Branch-free but for the loops: a fifth of the activities are ongoing, scattered.
+    // far it can slip before it delays one (free slack; waiting successors start "never"). Which
+    // late finishes never come, and which only the horizon bounds, was settled with the layout
+    // (unbounded_flag; a successor whose late finish never comes pulls by 0), so each position
+    // first takes its own bound, final where nothing pulls it: what nothing bounds must still
+    // finish by the horizon, once it can be scheduled at all (the horizon says nothing about work
+    // that waits for an event); ongoing work never finishes.
+    auto* __restrict gap_of = gap.data();
+    for (std::size_t p = 0; p < n; ++p) {
+        const auto own = flags[p];
+        const auto finish = pick(own & unbounded_flag, pick(own & waiting_flag, never, horizon), bound_of[p].late_finish);
+        bound_of[p].late_finish = pick(own & continuous_flag, never, finish);
+        gap_of[p] = never;
+    }
+    // Then one flat sweep over the precedences in reverse, like the forward pass: a position's
+    // precedences are contiguous and come before any precedence into it, so its late finish and
+    // gap are running minima, begun at its first precedence and stored at each, final in time.
+    auto last = static_cast<vertex_index>(n);
+    std::int32_t finish_so_far = never, gap_so_far = never;
+    for (auto e = precedence_count; e-- > 0;) {
+        const auto from = source_of[e];
+        const auto s = successor[e];
+        const bool first = from != last;
+        last = from;
+        finish_so_far = std::min(pick(first, bound_of[from].late_finish, finish_so_far), bound_of[s].late_finish - backward[e]);
+        gap_so_far = std::min(pick(first, never, gap_so_far), bound_of[s].early_start - (bound_of[from].early_start + forward[e]));
+        bound_of[from].late_finish = pick(flags[from] & continuous_flag, never, finish_so_far);
+        gap_of[from] = gap_so_far;
+    }
     auto* __restrict free_slack = out.free_slack_.data();
     const auto* __restrict vertex_at = d.order.data();
-    for (std::size_t p = n; p-- > 0;) {
-        const bool waiting = is(p, waiting_flag);
-        auto finish = bound_of[p].late_finish;
-        bool bounded = finish != never;
-        std::int32_t gap = never;
-        const auto start_p = bound_of[p].early_start;
-        const auto end = first_out[p + 1];
-        for (auto e = first_out[p]; e < end; ++e) {
-            const auto next = bound_of[successor[e]];
-            gap = std::min(gap, next.early_start - (start_p + forward[e]));
-            // Ongoing work, and waiting work without a deadline ahead, ask nothing of their predecessors.
-            const bool asks = next.late_finish != never;
-            finish = std::min(finish, asks ? next.late_finish - backward[e] : never);
-            bounded |= asks;
-        }
-        // What nothing bounds must still finish by the horizon, once it can be scheduled at all:
-        // the horizon says nothing about work that waits for an event; ongoing work never finishes.
-        finish = bounded ? finish : waiting ? never : horizon;
-        finish = is(p, continuous_flag) ? never : finish;
-        bound_of[p].late_finish = finish;
-        free_slack[vertex_at[p]] = waiting || finish == never ? none : std::min(gap, finish - (start_p + duration[p]));
+    for (std::size_t p = 0; p < n; ++p) {
+        const auto slack = std::min(gap_of[p], bound_of[p].late_finish - (bound_of[p].early_start + duration[p]));
+        free_slack[vertex_at[p]] = pick(flags[p] & (waiting_flag | continuous_flag), none, slack);
     }
     phase(&schedule_profile::backward_seconds);
 

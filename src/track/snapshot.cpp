@@ -76,6 +76,16 @@ void judge_occurrences(std::uint32_t item, const obligation& o, std::span<const 
 
 }  // namespace
 
+std::string_view label(status_category category, language lang) {
+    static constexpr std::array<std::string_view, status_category_count> vietnamese{
+        "Hoàn thành đúng hạn", "Hoàn thành quá hạn", "Đang thực hiện, trong hạn", "Quá hạn, chưa hoàn thành",
+        "Chưa đến hạn",        "Chờ sự kiện",        "Thường xuyên",              "Dừng thực hiện"};
+    static constexpr std::array<std::string_view, status_category_count> english{
+        "Done on time", "Done late", "In progress, on time", "Overdue, not done",
+        "Not yet due",  "Waiting for an event", "Ongoing", "Cancelled"};
+    return (lang == language::vi ? vietnamese : english)[static_cast<std::size_t>(category)];
+}
+
 category_counts snapshot::counts() const {
     category_counts out{};
     for (std::size_t i = 0; i < size(); ++i)
@@ -176,17 +186,20 @@ snapshot take_snapshot(std::vector<obligation> obligations, std::span<const stat
     std::vector<std::uint32_t> slot(n, none_slot);
     std::vector<category_counts> parts;
     std::vector<std::int32_t> latest;  // the most days late of an overdue part
+    std::vector<std::uint8_t> stale;   // whether any part is stale
     for (std::uint32_t i = 0; i < n; ++i)
         if (obligations[i].is_group) {
             slot[i] = static_cast<std::uint32_t>(parts.size());
             parts.emplace_back();
             latest.push_back(none);
+            stale.push_back(0);
         }
     for (auto i = n; i-- > 0;) {
         if (const auto s = slot[i]; s != none_slot && std::any_of(parts[s].begin(), parts[s].end(), [](auto c) { return c > 0; })) {
             out.category_[i] = combined_category(parts[s]);
             out.days_left_[i] = none;
             out.days_late_[i] = out.category_[i] == status_category::overdue ? latest[s] : none;
+            out.stale_[i] = stale[s];
         }
         if (!obligations[i].group) continue;
         const auto g = *obligations[i].group;
@@ -194,6 +207,7 @@ snapshot take_snapshot(std::vector<obligation> obligations, std::span<const stat
             throw error(fmt::format("item {} stands under item {}, which is no group before it", i, g));
         ++parts[slot[g]][static_cast<std::size_t>(out.category_[i])];
         if (out.category_[i] == status_category::overdue) latest[slot[g]] = std::max(latest[slot[g]], out.days_late_[i]);
+        stale[slot[g]] |= out.stale_[i];
     }
     out.obligations_ = std::move(obligations);
     return out;

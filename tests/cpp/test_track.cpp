@@ -73,6 +73,8 @@ TEST_CASE("a snapshot puts every task of the plan in its category, by hand", "[t
     CHECK(s.category()[at("II.1")] == overdue);
     CHECK(s.days_late()[at("II.1")] == 51);
     CHECK(s.category()[at("II.2")] == waiting);
+    CHECK(s.stale()[at("II.2")] == 0);  // a group is stale when one of its tasks is
+    CHECK(s.stale()[at("II.1")] == 1);
     CHECK(s.category()[at("II")] == overdue);
     CHECK(s.category()[at("III")] == in_progress);
 

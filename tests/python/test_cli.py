@@ -236,6 +236,57 @@ def test_schedule_of_a_folder_without_plans_is_refused(cli, tmp_path):
     assert result.stderr == f"kehoach: {tmp_path}: no plans here (.json, .txt or .md files)\n"
 
 
+LINT_DEFECTS = ROOT / "tests" / "data" / "lint" / "defects.txt"
+
+
+def test_lint_of_the_founding_plan_warns_and_exits_0(cli):
+    result = run(cli, "lint", str(FOUNDING_PLAN))
+    assert (result.returncode, result.stderr) == (0, "")
+    lines = result.stdout.splitlines()
+    assert lines[0] == "24/KH-UBND — Ủy ban nhân dân xã Chư Răng: 0 lỗi, 43 cảnh báo, 2 lưu ý"
+    assert "Cảnh báo (43)" in lines and "Lưu ý (2)" in lines
+    assert "       65  deadline_before_issue  mục 1.1: thời hạn \"Trong tháng 3/2023\" kết thúc ngày 31/03/2023," in result.stdout
+    english = run(cli, "lint", "-", "--lang", "en", stdin=GOOD)
+    assert english.returncode == 0
+    assert english.stdout.splitlines()[0].endswith(": 0 errors, 43 warnings, 2 notes")
+    assert "  no_deadline            item III.3: no deadline\n" in english.stdout
+
+
+def test_lint_errors_exit_1_and_json_lists_every_finding(cli):
+    result = run(cli, "lint", str(LINT_DEFECTS), "--format", "json")
+    assert (result.returncode, result.stderr) == (1, "")
+    report = json.loads(result.stdout)
+    assert report["schema"] == "kehoach/lint@1"
+    [plan] = report["plans"]
+    assert (plan["number"], plan["errors"], plan["warnings"], plan["info"]) == ("17/KH-UBND", 3, 8, 2)
+    assert [f["code"] for f in plan["findings"] if f["severity"] == "error"] == ["duplicate_number", "invalid_date",
+                                                                                   "unknown_dependency"]
+    assert plan["findings"][6] == {"severity": "error", "code": "invalid_date", "item": "II.2.2", "line": 30,
+                                   "column": 26, "message": "deadline \"Tháng 13/2024\": there is no month 13"}
+    text = run(cli, "lint", str(LINT_DEFECTS))
+    assert text.returncode == 1
+    assert "Lỗi (3)\n     21:1  duplicate_number       the number 1.2 is written twice; read as II.1.2#2\n" in text.stdout
+
+
+def test_lint_of_a_folder_lints_the_portfolio(cli, tmp_path):
+    (tmp_path / "a.plan.json").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(LINT_DEFECTS.read_text(encoding="utf-8"), encoding="utf-8")
+    result = run(cli, "lint", str(tmp_path), "--format", "json")
+    assert result.returncode == 1
+    assert [p["number"] for p in json.loads(result.stdout)["plans"]] == ["24/KH-UBND", "17/KH-UBND"]
+    text = run(cli, "lint", str(tmp_path))
+    assert "\n17/KH-UBND — Ủy ban nhân dân xã Hòa Phú: 3 lỗi, 8 cảnh báo, 2 lưu ý\n" in text.stdout
+
+
+def test_lint_of_bad_input_exits_2(cli, tmp_path):
+    missing = run(cli, "lint", str(tmp_path / "none.txt"))
+    assert missing.returncode == 2 and "cannot open" in missing.stderr and missing.stdout == ""
+    assert run(cli, "lint", str(FOUNDING_PLAN), "--format", "xml").returncode == 2
+    empty = run(cli, "lint", str(tmp_path))
+    assert empty.returncode == 2 and "no plans here" in empty.stderr
+    assert run(cli, "lint").returncode == 2
+
+
 TRACKING = ROOT / "tests" / "data" / "tracking"
 
 

@@ -20,14 +20,15 @@ def ia_mo() -> kehoach.Plan:
     return kehoach.read_plan(PLAN)
 
 
-def test_the_report_reads_the_log_from_a_path(ia_mo):
+def test_the_report_reads_a_log_or_its_path(ia_mo):
     text = kehoach.monthly_report(ia_mo, LOG, "2023-06", as_of=datetime.date(2023, 6, 15))
     assert text.startswith("# Báo cáo kết quả thực hiện Kế hoạch số 31/KH-UBND tháng 6/2023\n")
     assert "Số liệu tính đến ngày 15/06/2023." in text
     assert "Tỷ lệ hoàn thành đúng hạn: 1/2 nhiệm vụ đã đến hạn (50,0%)." in text
     assert "| II.1.1 Lập danh sách hộ gia đình chưa được cấp căn cước | 31/03/2023 | 51 |" in text
-    # A string path and a month given as a date say the same.
-    assert kehoach.monthly_report(ia_mo, str(LOG), datetime.date(2023, 6, 1), "2023-06-15") == text
+    # A StatusLog, a string path and a month given as a date say the same.
+    assert kehoach.monthly_report(ia_mo, kehoach.StatusLog.read(LOG), datetime.date(2023, 6, 1), "2023-06-15") == text
+    assert kehoach.monthly_report(ia_mo, str(LOG), "2023-06", "2023-06-15") == text
 
 
 def test_english_html_and_redaction(ia_mo):

@@ -4,6 +4,7 @@
 
 #include <kehoach/enum_names.hpp>
 #include <kehoach/diagnostic.hpp>
+#include <kehoach/language.hpp>
 #include <kehoach/model/plan.hpp>
 #include <kehoach/model/portfolio.hpp>
 #include <kehoach/time/calendar.hpp>
@@ -13,6 +14,7 @@
 #include <limits>
 #include <optional>
 #include <span>
+#include <string_view>
 #include <vector>
 
 namespace kehoach {
@@ -36,6 +38,9 @@ struct enum_names<status_category> {
 };
 
 inline constexpr std::size_t status_category_count = enum_names<status_category>::value.size();
+/// What a report calls the category: "Quá hạn, chưa hoàn thành", or "Overdue" in English.
+[[nodiscard]] std::string_view label(status_category category, language lang);
+
 /// How many items fall in each category, by category.
 using category_counts = std::array<std::size_t, status_category_count>;
 

@@ -1,0 +1,253 @@
+#include "bindings.hpp"
+
+#include <pybind11/numpy.h>
+
+#include <fmt/format.h>
+
+namespace kehoach::python {
+
+namespace {
+
+/// A column of a result as a read-only numpy array over its memory; `owner` keeps it alive.
+template <typename T>
+py::array view(std::span<const T> column, const py::object& owner, const char* dtype = nullptr) {
+    auto array = py::array(py::dtype::of<T>(), {column.size()}, {sizeof(T)}, column.data(), owner);
+    if (dtype) array = array.attr("view")(dtype);
+    array.attr("setflags")("write"_a = false);
+    return array;
+}
+
+/// Days since 1970-01-01 (snapshot::none for none) as datetime64[D] with NaT.
+py::array dates(std::span<const std::int32_t> days) {
+    py::array_t<std::int64_t> out(static_cast<py::ssize_t>(days.size()));
+    auto* to = out.mutable_data();
+    for (std::size_t i = 0; i < days.size(); ++i) to[i] = days[i] == snapshot::none ? not_a_time : days[i];
+    return out.attr("view")("datetime64[D]");
+}
+
+py::array dates(const std::vector<date>& days) {
+    py::array_t<std::int64_t> out(static_cast<py::ssize_t>(days.size()));
+    auto* to = out.mutable_data();
+    for (std::size_t i = 0; i < days.size(); ++i) to[i] = days[i].time_since_epoch().count();
+    return out.attr("view")("datetime64[D]");
+}
+
+template <named_enum Enum>
+py::list names() {
+    py::list out;
+    for (auto name : enum_names<Enum>::value) out.append(std::string(name));
+    return out;
+}
+
+/// A table of small integers (units, items, roles, counts) as numpy columns.
+template <typename T>
+py::array_t<T> integers(const std::vector<T>& values) {
+    py::array_t<T> out(static_cast<py::ssize_t>(values.size()));
+    std::copy(values.begin(), values.end(), out.mutable_data());
+    return out;
+}
+
+py::dict counts_dict(const category_counts& counts) {
+    py::dict out;
+    for (std::size_t c = 0; c < status_category_count; ++c) out[py::str(std::string(enum_names<status_category>::value[c]))] = counts[c];
+    return out;
+}
+
+std::string month_text(std::chrono::year_month month) {
+    return fmt::format("{:04}-{:02}", static_cast<int>(month.year()), static_cast<unsigned>(month.month()));
+}
+
+}  // namespace
+
+void bind_track(py::module_& m) {
+    py::class_<status_log>(m, "StatusLog", "An append-only log of status updates (status@1).")
+        .def(py::init<>())
+        .def_static("parse", &parse_status_log, "text"_a, "source"_a = "<string>")
+        .def_static("read", &read_status_log, "path"_a)
+        .def(
+            "append",
+            [](status_log& log, std::string item, date day, const std::string& state, std::optional<int> percent, std::string note,
+               std::string plan_number) {
+                log.append({std::move(item), std::move(plan_number), day, enum_argument<status_state>(state), percent,
+                            std::move(note), 0});
+            },
+            "item"_a, "date"_a, "state"_a, "percent"_a = py::none(), "note"_a = "", "plan"_a = "")
+        .def("__len__", &status_log::size)
+        .def("to_csv", &status_csv)
+        .def("to_json", &status_json)
+        .def("validate", py::overload_cast<const plan&>(&status_log::validate, py::const_), "plan"_a)
+        .def("validate", py::overload_cast<const portfolio&>(&status_log::validate, py::const_), "portfolio"_a)
+        .def("_columns", [](const status_log& log) {
+            py::list item, plan_number, state, note, percent;
+            std::vector<date> day;
+            std::vector<std::int64_t> line;
+            for (const auto& u : log.updates()) {
+                item.append(u.item);
+                plan_number.append(u.plan);
+                day.push_back(u.day);
+                state.append(std::string(to_string(u.state)));
+                percent.append(u.percent ? py::object(py::int_(*u.percent)) : py::object(py::none()));
+                note.append(u.note);
+                line.push_back(static_cast<std::int64_t>(u.line));
+            }
+            return py::dict("item"_a = item, "plan"_a = plan_number, "date"_a = dates(day), "state"_a = state,
+                            "percent"_a = percent, "note"_a = note, "line"_a = integers(line));
+        });
+    m.def(
+        "_append_status",
+        [](const std::filesystem::path& path, const status_log& updates) {
+            append_status(path, std::vector<status_update>(updates.updates().begin(), updates.updates().end()));
+        },
+        "path"_a, "updates"_a);
+
+    py::class_<snapshot, std::shared_ptr<snapshot>>(m, "Snapshot", "Where every item stands on a date.")
+        .def_property_readonly_static("category_names", [](const py::object&) { return names<status_category>(); })
+        .def_property_readonly_static("occurrence_status_names", [](const py::object&) { return names<occurrence_status>(); })
+        .def_property_readonly("as_of", &snapshot::as_of)
+        .def("__len__", &snapshot::size)
+        .def_readonly("diagnostics", &snapshot::diagnostics)
+        .def("counts", [](const snapshot& s) { return counts_dict(s.counts()); })
+        .def("_category", [](const std::shared_ptr<snapshot>& s) {
+            return view(s->category(), py::cast(s)).attr("view")("uint8");
+        })
+        .def("_days_late", [](const std::shared_ptr<snapshot>& s) { return view(s->days_late(), py::cast(s)); })
+        .def("_days_left", [](const std::shared_ptr<snapshot>& s) { return view(s->days_left(), py::cast(s)); })
+        .def("_stale", [](const std::shared_ptr<snapshot>& s) { return view(s->stale(), py::cast(s), "bool"); })
+        .def("_percent", [](const std::shared_ptr<snapshot>& s) { return view(s->percent(), py::cast(s)); })
+        .def("_last_update", [](const snapshot& s) { return dates(s.last_update()); })
+        .def("_done_on", [](const snapshot& s) { return dates(s.done_on()); })
+        .def("_due", [](const snapshot& s) { return dates(s.due()); })
+        .def("_soft", [](const snapshot& s) {
+            std::vector<std::uint8_t> soft;
+            for (const auto& o : s.obligations()) soft.push_back(o.soft ? 1 : 0);
+            return integers(soft).attr("view")("bool");
+        })
+        .def("_occurrences", [](const snapshot& s) {
+            std::vector<std::uint32_t> item;
+            std::vector<date> start, end, due;
+            std::vector<std::int32_t> done;
+            std::vector<std::uint8_t> status;
+            for (const auto& o : s.occurrences()) {
+                item.push_back(o.item);
+                start.push_back(o.period_start);
+                end.push_back(o.period_end);
+                due.push_back(o.due);
+                done.push_back(o.done_on ? static_cast<std::int32_t>(o.done_on->time_since_epoch().count()) : snapshot::none);
+                status.push_back(static_cast<std::uint8_t>(o.status));
+            }
+            return py::dict("item"_a = integers(item), "period_start"_a = dates(start), "period_end"_a = dates(end),
+                            "due"_a = dates(due), "done_on"_a = dates(done), "status"_a = integers(status));
+        });
+    m.def(
+        "_snapshot",
+        [](const plan& p, const status_log& log, date as_of, int stale_after_days, const calendar& cal) {
+            return std::make_shared<snapshot>(take_snapshot(p, log, {.as_of = as_of, .stale_after_days = stale_after_days}, cal));
+        },
+        "plan"_a, "log"_a, "as_of"_a, "stale_after_days"_a, "calendar"_a, py::call_guard<py::gil_scoped_release>());
+    m.def(
+        "_snapshot",
+        [](const portfolio& p, const status_log& log, date as_of, int stale_after_days, const calendar& cal) {
+            return std::make_shared<snapshot>(take_snapshot(p, log, {.as_of = as_of, .stale_after_days = stale_after_days}, cal));
+        },
+        "portfolio"_a, "log"_a, "as_of"_a, "stale_after_days"_a, "calendar"_a, py::call_guard<py::gil_scoped_release>());
+
+    py::class_<assignments>(m, "Assignments", "The units of a plan or portfolio and their roles on each item.")
+        .def_static("of", py::overload_cast<const plan&>(&assignments::of), "plan"_a)
+        .def_static("of", py::overload_cast<const portfolio&>(&assignments::of), "portfolio"_a)
+        .def_property_readonly("unit_names", [](const assignments& a) {
+            py::list out;
+            for (std::uint32_t u = 0; u < a.unit_count(); ++u) out.append(a.unit_name(u));
+            return out;
+        })
+        .def_property_readonly("unit_plans", [](const assignments& a) {
+            std::vector<std::uint32_t> out;
+            for (std::uint32_t u = 0; u < a.unit_count(); ++u) out.push_back(a.unit_plan(u));
+            return integers(out);
+        });
+    m.attr("role_names") = names<role>();
+    m.def("_raci", [](const assignments& a) {
+        std::vector<std::uint32_t> item, unit;
+        std::vector<std::uint8_t> r;
+        for (const auto& e : raci(a)) {
+            item.push_back(e.item);
+            unit.push_back(e.unit);
+            r.push_back(static_cast<std::uint8_t>(e.role));
+        }
+        return py::dict("item"_a = integers(item), "unit"_a = integers(unit), "role"_a = integers(r));
+    });
+    m.def("_scorecard", [](const snapshot& s, const assignments& a) {
+        const auto rows = scorecard(s, a);
+        std::vector<std::uint32_t> unit;
+        std::vector<std::uint8_t> r;
+        std::array<std::vector<std::int64_t>, status_category_count> counts;
+        std::vector<std::int64_t> stale, due;
+        std::vector<double> on_time, completion;
+        for (const auto& row : rows) {
+            unit.push_back(row.unit);
+            r.push_back(static_cast<std::uint8_t>(row.role));
+            for (std::size_t c = 0; c < status_category_count; ++c) counts[c].push_back(static_cast<std::int64_t>(row.counts[c]));
+            stale.push_back(static_cast<std::int64_t>(row.stale));
+            due.push_back(static_cast<std::int64_t>(row.due()));
+            on_time.push_back(row.on_time_rate());
+            completion.push_back(row.completion_rate());
+        }
+        py::dict out("unit"_a = integers(unit), "role"_a = integers(r));
+        for (std::size_t c = 0; c < status_category_count; ++c) out[py::str(std::string(enum_names<status_category>::value[c]))] = integers(counts[c]);
+        out["due"] = integers(due);
+        out["stale"] = integers(stale);
+        out["on_time_rate"] = integers(on_time);
+        out["completion_rate"] = integers(completion);
+        return out;
+    });
+    m.def("_workload", [](const snapshot& s, const assignments& a) {
+        py::list unit, r, month, tasks, occurrences;
+        for (const auto& row : workload(s, a)) {
+            unit.append(row.unit);
+            r.append(std::string(to_string(row.role)));
+            month.append(month_text(row.month));
+            tasks.append(row.tasks);
+            occurrences.append(row.occurrences);
+        }
+        return py::dict("unit"_a = unit, "role"_a = r, "month"_a = month, "tasks"_a = tasks, "occurrences"_a = occurrences);
+    });
+    m.def("_compliance", [](const snapshot& s, const assignments& a) {
+        py::list unit, month, on_time, late, missing, pending, rate;
+        for (const auto& row : compliance(s, a)) {
+            unit.append(row.unit);
+            month.append(month_text(row.month));
+            on_time.append(row.counts[0]);
+            late.append(row.counts[1]);
+            missing.append(row.counts[2]);
+            pending.append(row.counts[3]);
+            rate.append(row.rate());
+        }
+        return py::dict("unit"_a = unit, "month"_a = month, "on_time"_a = on_time, "late"_a = late, "missing"_a = missing,
+                        "pending"_a = pending, "rate"_a = rate);
+    });
+    auto escalation_rows = [](const std::vector<escalation_entry>& entries) {
+        py::list out;
+        for (const auto& e : entries) {
+            py::list chain;
+            for (const auto& c : e.chain) chain.append(py::make_tuple(std::string(to_string(c.step)), c.name));
+            out.append(py::make_tuple(e.item, e.days_late, chain));
+        }
+        return out;
+    };
+    m.def("_escalation", [=](const plan& p, const snapshot& s) { return escalation_rows(escalation(p, s)); });
+    m.def("_escalation", [=](const portfolio& p, const snapshot& s) { return escalation_rows(escalation(p, s)); });
+    m.def("_rollup_by_plan", [](const portfolio& p, const snapshot& s) {
+        py::list out;
+        for (const auto& row : rollup_by_plan(p, s))
+            out.append(py::make_tuple(row.plan, row.level ? py::object(py::str(std::string(to_string(*row.level)))) : py::object(py::none()),
+                                      counts_dict(row.counts)));
+        return out;
+    });
+    m.def("_cascade", [](const portfolio& p, const snapshot& s) {
+        py::list out;
+        for (const auto& row : cascade(p, s))
+            out.append(py::make_tuple(row.item, std::string(to_string(row.derived)), counts_dict(row.parts)));
+        return out;
+    });
+}
+
+}  // namespace kehoach::python
