@@ -39,5 +39,6 @@
 #include <kehoach/io/file.hpp>
 #include <kehoach/io/lint_json.hpp>
 #include <kehoach/io/plan_json.hpp>
+#include <kehoach/io/report.hpp>
 #include <kehoach/io/schedule_json.hpp>
 #include <kehoach/io/snapshot_json.hpp>

@@ -26,6 +26,7 @@ from .lint import Finding, Findings
 from .lunar import LunarDate, from_lunar, leap_month, to_lunar
 from .plan import Diagnostic, Event, Item, Plan, Unit, read_plan, unit_key
 from .portfolio import CoverageGap, Link, LinkSuggestion, Portfolio, UnresolvedLink
+from .report import monthly_report
 from .synthetic import SyntheticPortfolio, synthesize
 from .track import Escalation, Snapshot, StatusLog, Table
 
@@ -65,6 +66,7 @@ __all__ = [
     "__version__",
     "from_lunar",
     "leap_month",
+    "monthly_report",
     "parse_deadline",
     "read_plan",
     "synthesize",

@@ -1,16 +1,6 @@
 #include "bindings.hpp"
 
 namespace kehoach::python {
-namespace {
-
-language language_argument(const std::string& name) {
-    if (name == "vi") return language::vi;
-    if (name == "en") return language::en;
-    throw py::value_error("unknown value '" + name + "' (expected one of: vi, en)");
-}
-
-}  // namespace
-
 void bind_lint(py::module_& m) {
     m.def(
         "_lint",

@@ -74,6 +74,13 @@ Enum enum_argument(const std::string& name) {
     throw py::value_error("unknown value '" + name + "' (expected one of: " + joined_names<Enum>() + ")");
 }
 
+/// The language of labels, as Python names it ("vi", "en").
+inline language language_argument(const std::string& name) {
+    if (name == "vi") return language::vi;
+    if (name == "en") return language::en;
+    throw py::value_error("unknown value '" + name + "' (expected one of: vi, en)");
+}
+
 /// An item seen through the plan that owns it; keeps the plan alive.
 struct item_view {
     std::shared_ptr<const plan> owner;
@@ -109,6 +116,7 @@ void bind_portfolio(py::module_& m);
 void bind_schedule(py::module_& m);
 void bind_synthetic(py::module_& m);
 void bind_summary(py::module_& m);
+void bind_report(py::module_& m);
 void bind_track(py::module_& m);
 void bind_lint(py::module_& m);
 

@@ -16,6 +16,7 @@ PYBIND11_MODULE(_core, m) {
     bind_schedule(m);
     bind_synthetic(m);
     bind_summary(m);
+    bind_report(m);
     bind_track(m);
     bind_lint(m);
 }

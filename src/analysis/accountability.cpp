@@ -125,8 +125,8 @@ std::vector<raci_entry> raci(const assignments& a) {
     return out;
 }
 
-double scorecard_row::on_time_rate() const noexcept { return ratio(counts[0], due()); }
-double scorecard_row::completion_rate() const noexcept { return ratio(counts[0] + counts[1], due()); }
+double on_time_rate(const category_counts& c) noexcept { return ratio(c[0], due_count(c)); }
+double completion_rate(const category_counts& c) noexcept { return ratio(c[0] + c[1], due_count(c)); }
 double compliance_row::rate() const noexcept { return ratio(counts[0], counts[0] + counts[1] + counts[2]); }
 
 std::vector<scorecard_row> scorecard(const snapshot& s, const assignments& a) {

@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include <cstdio>
+#include <fstream>
 #include <iostream>
 #include <map>
 #include <optional>
@@ -134,6 +135,23 @@ int run(int argc, char** argv) {
     deadline->add_option("PHRASE", phrase, "the phrase, e.g. \"Trong quý I/2023\"")->required();
     deadline->add_option("--issued", issued, "the plan's issue date (YYYY-MM-DD): the year of dates that omit it");
 
+    std::string report_file, report_log, report_month, report_as_of, report_output;
+    std::string report_format_name = "md";
+    kehoach::report_options report_settings;
+    auto* monthly = app.add_subcommand("report", "Write the monthly report on a plan from its status log, in Markdown or HTML");
+    monthly->add_option("FILE", report_file, "plan document or plan@1 JSON file, or - for standard input")->required();
+    monthly->add_option("--log", report_log, "the status log (status@1 CSV or JSON)")->required();
+    monthly->add_option("--month", report_month, "the month reported on (YYYY-MM)")->required();
+    monthly->add_option("--as-of", report_as_of,
+                       "the day the figures stand on (YYYY-MM-DD); default: the month's last day, or today while it runs");
+    monthly->add_option("--format", report_format_name, "md (default) or html")->check(CLI::IsMember({"md", "html"}));
+    monthly->add_flag("--redact", report_settings.redact, "leave out the signer's name and the notes of the log");
+    monthly->add_option("--stale-after", report_settings.stale_after_days,
+                       "days without a report after which open work is listed as stale (default: 30)")
+        ->check(CLI::PositiveNumber);
+    monthly->add_option("-o,--output", report_output, "write the report to this file instead of standard output");
+    add_language(monthly);
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::Success& e) {
@@ -209,6 +227,22 @@ int run(int argc, char** argv) {
             // A finding about the plan, not unreadable input.
             fmt::print(stderr, "kehoach: {}\n", e.what());
             return exit_findings;
+        }
+    } else if (monthly->parsed()) {
+        const auto month = kehoach::parse_iso_month(report_month);
+        if (!month) throw kehoach::parse_error({"--month", 0, 0}, {}, fmt::format("'{}' is not a month YYYY-MM", report_month));
+        report_settings.month = *month;
+        report_settings.as_of = date_option("--as-of", report_as_of);
+        report_settings.lang = lang;
+        report_settings.format = report_format_name == "html" ? kehoach::report_format::html : kehoach::report_format::markdown;
+        const auto p = kehoach::load_plan(report_file);
+        const auto text = kehoach::monthly_report(p, kehoach::read_status_log(report_log), report_settings);
+        if (report_output.empty()) {
+            std::fputs(text.c_str(), stdout);
+        } else {
+            std::ofstream out(report_output, std::ios::binary);
+            out << text;
+            if (!out.flush()) throw kehoach::error(fmt::format("{}: cannot write the report", report_output));
         }
     } else if (status->parsed()) {
         const auto log = kehoach::read_status_log(status_log_file);

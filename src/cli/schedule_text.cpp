@@ -50,7 +50,7 @@ constexpr labels english{
 
 std::string day_text(const schedule& s, std::int32_t number, language lang) {
     const auto day = s.date_of(number);
-    return day ? cli::day_text(*day, lang) : std::string();
+    return day ? to_text(*day, lang) : std::string();
 }
 
 }  // namespace
@@ -62,7 +62,7 @@ std::string schedule_text(const schedule& s, const std::vector<std::string>& tit
     const auto& g = s.graph();
     const bool several = g.plan_count() > 1;
     const auto subject = several ? fmt::format(fmt::runtime(lang == language::vi ? "{} kế hoạch" : "{} plans"), g.plan_count()) : g.plan_name(0);
-    fmt::format_to(to, fmt::runtime(l.heading), subject, day_text(s.start(), lang), day_text(s.horizon(), lang));
+    fmt::format_to(to, fmt::runtime(l.heading), subject, to_text(s.start(), lang), to_text(s.horizon(), lang));
     out += "\n\n";
     fmt::format_to(to, fmt::runtime(l.columns), lang == language::vi ? "Mục" : "Item", lang == language::vi ? "Nội dung" : "Title",
                    lang == language::vi ? "Bắt đầu" : "Start", lang == language::vi ? "Xong sớm" : "Finish",
@@ -99,7 +99,7 @@ std::string schedule_text(const schedule& s, const std::vector<std::string>& tit
             auto named = [&](vertex_index v) {
                 return several ? g.name(v) : fmt::format("{} {}", lang == language::vi ? "mục" : "item", g.item_name(v));
             };
-            fmt::format_to(to, fmt::runtime(l.late_line), named(item.activity), -item.slack, day_text(item.deadline, lang));
+            fmt::format_to(to, fmt::runtime(l.late_line), named(item.activity), -item.slack, to_text(item.deadline, lang));
             if (item.deadline_of != item.activity) fmt::format_to(to, fmt::runtime(l.deadline_of), named(item.deadline_of));
             out += '\n';
             if (item.chain.size() > 1) {

@@ -15,7 +15,7 @@ std::string status_text(std::span<const plan* const> plans, const snapshot& s, l
     auto to = std::back_inserter(out);
     const auto subject = plans.size() == 1 ? plans.front()->info.number : fmt::format(fmt::runtime(vi ? "{} kế hoạch" : "{} plans"), plans.size());
     fmt::format_to(to, fmt::runtime(vi ? "Tình hình thực hiện {} đến ngày {}\n\n" : "Status of {} as of {}\n\n"), subject,
-                   day_text(s.as_of(), lang));
+                   to_text(s.as_of(), lang));
     fmt::format_to(to, "{:<12} {:<40} {:<28} {:>10}  {}\n", vi ? "Mục" : "Item", vi ? "Nội dung" : "Title",
                    vi ? "Chủ trì" : "Lead", vi ? "Hạn" : "Due", vi ? "Tình trạng" : "Status");
     // Recurring work is judged by its occurrences: on time, late, missing, by item.
@@ -29,7 +29,7 @@ std::string status_text(std::span<const plan* const> plans, const snapshot& s, l
             if (it.kind == item_kind::group) continue;
             std::string lead;
             for (auto u : it.units(role::lead)) lead += (lead.empty() ? "" : "; ") + p->units()[u].name;
-            const auto due = s.due()[i] == snapshot::none ? std::string() : day_text(date{std::chrono::days{s.due()[i]}}, lang);
+            const auto due = s.due()[i] == snapshot::none ? std::string() : to_text(date{std::chrono::days{s.due()[i]}}, lang);
             std::string status(label(s.category()[i], lang));
             if (s.days_late()[i] != snapshot::none)
                 status += fmt::format(fmt::runtime(vi ? " ({} ngày làm việc)" : " ({} working days)"), s.days_late()[i]);

@@ -1,5 +1,5 @@
 #pragma once
-// What the command's text tables share: dates as officials write them, titles cut to a column.
+// What the command's text tables share: titles cut to a column (dates: kehoach::to_text).
 
 #include <kehoach/language.hpp>
 #include <kehoach/time/date.hpp>
@@ -11,14 +11,6 @@
 #include <string_view>
 
 namespace kehoach::cli {
-
-/// Dates as the reader writes them: 07/04/2023 in Vietnamese, ISO in English.
-inline std::string day_text(date day, language lang) {
-    if (lang == language::en) return to_iso(day);
-    const std::chrono::year_month_day ymd{day};
-    return fmt::format("{:02}/{:02}/{}", static_cast<unsigned>(ymd.day()), static_cast<unsigned>(ymd.month()),
-                       static_cast<int>(ymd.year()));
-}
 
 /// At most `width` characters (code points), with an ellipsis when cut.
 inline std::string clipped(std::string_view text, std::size_t width) {

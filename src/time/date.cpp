@@ -32,10 +32,25 @@ std::optional<date> parse_iso_date(std::string_view text) noexcept {
     return make_date(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
 }
 
+std::optional<std::chrono::year_month> parse_iso_month(std::string_view text) noexcept {
+    int year, month;
+    if (text.size() != 7 || text[4] != '-' || !read_digits(text, 0, 4, year) || !read_digits(text, 5, 2, month) ||
+        month < 1 || month > 12)
+        return std::nullopt;
+    return std::chrono::year{year} / std::chrono::month{static_cast<unsigned>(month)};
+}
+
 std::string to_iso(date day) {
     const std::chrono::year_month_day ymd{day};
     return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
                        static_cast<unsigned>(ymd.day()));
+}
+
+std::string to_text(date day, language lang) {
+    if (lang == language::en) return to_iso(day);
+    const std::chrono::year_month_day ymd{day};
+    return fmt::format("{:02}/{:02}/{}", static_cast<unsigned>(ymd.day()), static_cast<unsigned>(ymd.month()),
+                       static_cast<int>(ymd.year()));
 }
 
 }  // namespace kehoach

@@ -22,3 +22,16 @@ TEST_CASE("dates are written as YYYY-MM-DD", "[date]") {
     CHECK(kehoach::make_date(2023, 2, 31) == std::nullopt);
     CHECK(kehoach::make_date(2023, 12, 31) == sys_days{2023y / December / 31});
 }
+
+TEST_CASE("ISO months are read strictly", "[date]") {
+    CHECK(kehoach::parse_iso_month("2023-06") == 2023y / June);
+    CHECK_FALSE(kehoach::parse_iso_month("2023-13"));
+    CHECK_FALSE(kehoach::parse_iso_month("2023-00"));
+    CHECK_FALSE(kehoach::parse_iso_month("2023-6"));
+    CHECK_FALSE(kehoach::parse_iso_month("2023-06-01"));
+}
+
+TEST_CASE("dates are written as Vietnamese readers write them, ISO in English", "[date]") {
+    CHECK(kehoach::to_text(sys_days{2023y / April / 7}, kehoach::language::vi) == "07/04/2023");
+    CHECK(kehoach::to_text(sys_days{2023y / April / 7}, kehoach::language::en) == "2023-04-07");
+}

@@ -285,3 +285,30 @@ def test_lint_of_bad_input_exits_2(cli, tmp_path):
     empty = run(cli, "lint", str(tmp_path))
     assert empty.returncode == 2 and "no plans here" in empty.stderr
     assert run(cli, "lint").returncode == 2
+
+
+TRACKING = ROOT / "tests" / "data" / "tracking"
+
+
+def test_report_writes_the_monthly_report(cli, tmp_path):
+    plan, log = str(TRACKING / "ia-mo-2023.txt"), str(TRACKING / "ia-mo-2023.status.csv")
+    result = run(cli, "report", plan, "--log", log, "--month", "2023-06", "--as-of", "2023-06-15")
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == kehoach.monthly_report(kehoach.read_plan(plan), log, "2023-06", "2023-06-15")
+    assert "| II.1.1 Lập danh sách hộ gia đình chưa được cấp căn cước | 31/03/2023 | 51 |" in result.stdout
+    page = tmp_path / "report.html"
+    written = run(cli, "report", plan, "--log", log, "--month", "2023-06", "--as-of", "2023-06-15", "--format", "html",
+                  "--lang", "en", "--redact", "-o", str(page))
+    assert (written.returncode, written.stdout) == (0, "")
+    text = page.read_text(encoding="utf-8")
+    assert text.startswith('<!DOCTYPE html>\n<html lang="en">') and "Lê Văn Bình" not in text
+
+
+def test_report_refuses_a_bad_month_or_day(cli):
+    plan, log = str(TRACKING / "ia-mo-2023.txt"), str(TRACKING / "ia-mo-2023.status.csv")
+    month = run(cli, "report", plan, "--log", log, "--month", "2023-13")
+    assert month.returncode == 2
+    assert month.stderr == "kehoach: --month: '2023-13' is not a month YYYY-MM\n"
+    early = run(cli, "report", plan, "--log", log, "--month", "2023-06", "--as-of", "2023-05-31")
+    assert early.returncode == 2 and "before the month begins" in early.stderr
+    assert run(cli, "report", plan, "--month", "2023-06").returncode == 2  # no --log

@@ -62,18 +62,22 @@ struct raci_entry {
 /// Every unit's roles on every item, item by item, roles in order.
 [[nodiscard]] std::vector<raci_entry> raci(const assignments& a);
 
+/// Tasks already due: done (on time or late) or overdue. The government's rates count over these.
+[[nodiscard]] constexpr std::size_t due_count(const category_counts& c) noexcept { return c[0] + c[1] + c[3]; }
+/// Done on time over due; NaN when nothing is due yet.
+[[nodiscard]] double on_time_rate(const category_counts& c) noexcept;
+/// Done (on time or late) over due; NaN when nothing is due yet.
+[[nodiscard]] double completion_rate(const category_counts& c) noexcept;
+
 /// A unit's record in one role as of the snapshot's date.
 struct scorecard_row {
     std::uint32_t unit = 0;
     kehoach::role role = role::lead;
     category_counts counts{};  ///< tasks per category (groups are left out)
     std::size_t stale = 0;
-    /// Tasks already due: done (on time or late) or overdue. The government's rates count over these.
-    [[nodiscard]] std::size_t due() const noexcept { return counts[0] + counts[1] + counts[3]; }
-    /// Done on time over due; NaN when nothing is due yet.
-    [[nodiscard]] double on_time_rate() const noexcept;
-    /// Done (on time or late) over due; NaN when nothing is due yet.
-    [[nodiscard]] double completion_rate() const noexcept;
+    [[nodiscard]] std::size_t due() const noexcept { return due_count(counts); }
+    [[nodiscard]] double on_time_rate() const noexcept { return kehoach::on_time_rate(counts); }
+    [[nodiscard]] double completion_rate() const noexcept { return kehoach::completion_rate(counts); }
 };
 
 /**
