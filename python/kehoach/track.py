@@ -266,6 +266,6 @@ def take_snapshot(owner: Any, plans: Sequence[Any], log: StatusLog | PathOrText,
     """What Plan.snapshot and Portfolio.snapshot share."""
     if not isinstance(log, StatusLog):
         log = StatusLog.read(log)
-    day = as_of if as_of is not None else datetime.date.today()
+    day = as_of if as_of is not None else _core._today()
     cal = (calendar or Calendar.vietnam())._impl
     return Snapshot(_core._snapshot(owner._impl, log._impl, day, stale_after_days, cal), owner, plans)

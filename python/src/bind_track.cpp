@@ -138,6 +138,7 @@ void bind_track(py::module_& m) {
             return py::dict("item"_a = integers(item), "period_start"_a = dates(start), "period_end"_a = dates(end),
                             "due"_a = dates(due), "done_on"_a = dates(done), "status"_a = integers(status));
         });
+    m.def("_today", &today_in_vietnam, "Today in Vietnam (UTC+7).");
     m.def(
         "_snapshot",
         [](const plan& p, const status_log& log, date as_of, int stale_after_days, const calendar& cal) {

@@ -246,8 +246,7 @@ int run(int argc, char** argv) {
         }
     } else if (status->parsed()) {
         const auto log = kehoach::read_status_log(status_log_file);
-        const auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
-        const kehoach::snapshot_options options{.as_of = date_option("--as-of", status_as_of).value_or(today),
+        const kehoach::snapshot_options options{.as_of = date_option("--as-of", status_as_of).value_or(kehoach::today_in_vietnam()),
                                                 .stale_after_days = stale_after_days};
         const auto cal = kehoach::calendar::vietnam();
         // A folder is a portfolio, whose log names each row's plan.

@@ -520,11 +520,6 @@ std::string html(const document& d, std::string_view lang) {
     return out;
 }
 
-/// Today in Vietnam (UTC+7, no daylight saving).
-date today_in_vietnam() {
-    return std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now() + std::chrono::hours{7});
-}
-
 }  // namespace
 
 std::string monthly_report(const plan& p, const status_log& log, const report_options& options, const calendar& cal) {

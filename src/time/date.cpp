@@ -53,4 +53,8 @@ std::string to_text(date day, language lang) {
                        static_cast<int>(ymd.year()));
 }
 
+date today_in_vietnam() {
+    return std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now() + std::chrono::hours{7});
+}
+
 }  // namespace kehoach

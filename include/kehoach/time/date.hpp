@@ -22,6 +22,10 @@ using date = std::chrono::sys_days;
 /// The date as `YYYY-MM-DD` (years 0..9999).
 [[nodiscard]] std::string to_iso(date day);
 
+/// Today in Vietnam (UTC+7, no daylight saving): what "as of today" means to the plans' users,
+/// wherever the computer's clock is set.
+[[nodiscard]] date today_in_vietnam();
+
 /// The date as its reader writes it: `07/04/2023` in Vietnamese, ISO in English.
 [[nodiscard]] std::string to_text(date day, language lang);
 
