@@ -278,7 +278,8 @@ private:
     }
 
     /// A year of monthly reports, on the 10th: tasks start late or on time, progress, finish
-    /// (some late, some not within the year, a few cancelled); ongoing work reports each month.
+    /// (some slipping far past their estimate: late, or not within the year; a few cancelled);
+    /// ongoing work reports each month.
     void report_status() {
         const auto year_end = *make_date(options_.year, 12, 31);
         for (std::uint32_t i = 0; i < out_.size(); ++i) {
@@ -298,7 +299,9 @@ private:
                 continue;
             }
             out_.status.push_back({i, start, status_state::started, 0});
-            const auto effort = std::max<std::uint32_t>(1, std::uint32_t{out_.item_duration[i]} * 7 / 5 * (100 + random_.below(150)) / 100);
+            auto effort = std::max<std::uint32_t>(1, std::uint32_t{out_.item_duration[i]} * 7 / 5 * (100 + random_.below(150)) / 100);
+            // Some work slips to several times its estimate: what a review finds overdue.
+            if (random_.per_mille(150)) effort *= 2 + random_.below(9);
             const auto finish = start + days{effort};
             if (random_.per_mille(40)) {
                 out_.status.push_back({i, std::min(year_end, start + days{1 + random_.below(effort)}), status_state::cancelled, -1});
