@@ -1,10 +1,12 @@
 #include <kehoach/analysis/accountability.hpp>
+#include <kehoach/graph/synthetic.hpp>
 #include <kehoach/parse/plan_reader.hpp>
 #include <kehoach/track/snapshot.hpp>
 #include <kehoach/track/status_log.hpp>
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -191,4 +193,27 @@ TEST_CASE("the RACI matrix lists every unit's role on every item", "[track]") {
     for (const auto& e : entries)
         if (a.unit_name(e.unit) == "Công an xã") ++police;
     CHECK(police == 5);  // lead of II.1.1, II.2.1, III.1; support of II.1.3; monitor of II.2.2
+}
+
+TEST_CASE("a back-filled log gives the snapshot of the same log in date order", "[track]") {
+    const auto s = synthesize({.seed = 3, .items = 3'000});
+    const auto cal = calendar::vietnam();
+    const snapshot_options options{.as_of = day(2024, 9, 30)};
+    const auto in_order = take_snapshot(s.obligations(cal), s.status, cal, options);
+    // An item's rows never share a day here, so any order of the rows is the same log: the later
+    // half written first, and the earlier half backwards.
+    auto shuffled = s.status;
+    const auto middle = shuffled.begin() + static_cast<std::ptrdiff_t>(shuffled.size() / 2);
+    std::reverse(shuffled.begin(), middle);
+    std::rotate(shuffled.begin(), middle, shuffled.end());
+    const auto back_filled = take_snapshot(s.obligations(cal), shuffled, cal, options);
+    auto same = [](auto x, auto y) { return std::equal(x.begin(), x.end(), y.begin(), y.end()); };
+    CHECK(same(in_order.category(), back_filled.category()));
+    CHECK(same(in_order.days_late(), back_filled.days_late()));
+    CHECK(same(in_order.days_left(), back_filled.days_left()));
+    CHECK(same(in_order.stale(), back_filled.stale()));
+    CHECK(same(in_order.last_update(), back_filled.last_update()));
+    CHECK(same(in_order.done_on(), back_filled.done_on()));
+    CHECK(same(in_order.percent(), back_filled.percent()));
+    CHECK(same(in_order.occurrences(), back_filled.occurrences()));
 }
