@@ -59,7 +59,9 @@ void judge_occurrences(std::uint32_t item, const obligation& o, std::span<const 
         }
     }
     const auto mine = std::span(out).subspan(first);
-    std::stable_sort(mine.begin(), mine.end(), [](const auto& a, const auto& b) { return a.due < b.due; });
+    // One rule's occurrences come in order already; sorting would still take a buffer from the heap.
+    const auto by_due = [](const auto& a, const auto& b) { return a.due < b.due; };
+    if (!std::is_sorted(mine.begin(), mine.end(), by_due)) std::stable_sort(mine.begin(), mine.end(), by_due);
     for (const auto& row : done_rows) {
         occurrence_record* nearest = nullptr;
         for (auto& occ : mine)
@@ -180,7 +182,8 @@ snapshot take_snapshot(std::vector<obligation> obligations, std::span<const stat
             mine.clear();
             for (auto k = first[slot]; k < first[slot + 1]; ++k) mine.push_back(rows[by_slot[k]]);
             // Ordered by date, stably: the log's order within a day.
-            std::stable_sort(mine.begin(), mine.end(), [](const auto& a, const auto& b) { return a.day < b.day; });
+            const auto by_day = [](const auto& a, const auto& b) { return a.day < b.day; };
+            if (!std::is_sorted(mine.begin(), mine.end(), by_day)) std::stable_sort(mine.begin(), mine.end(), by_day);
             folded[i].seen = {};
             for (const auto& r : mine) folded[i].seen.add(r);
         }
