@@ -1,5 +1,6 @@
 #include <kehoach/analysis/accountability.hpp>
 
+#include <kehoach/detail/large_allocator.hpp>
 #include <kehoach/error.hpp>
 
 #include <fmt/format.h>
@@ -131,9 +132,10 @@ double compliance_row::rate() const noexcept { return ratio(counts[0], counts[0]
 
 std::vector<scorecard_row> scorecard(const snapshot& s, const assignments& a) {
     check_sizes(s, a);
-    // Dense: one row a unit and tracked role, the ones with no task dropped at the end.
-    std::vector<scorecard_row> rows(a.unit_count() * tracked_roles.size());
-    std::vector<std::uint8_t> held(rows.size(), 0);
+    // Dense and narrow: for each unit and tracked role, the tasks by category, then the stale ones.
+    // A unit holds a task in a role when one of its counts is not zero.
+    constexpr auto width = status_category_count + 1;
+    detail::column<std::uint32_t> tally(a.unit_count() * tracked_roles.size() * width, 0);
     const auto category = s.category();
     const auto stale = s.stale();
     const auto obligations = s.obligations();
@@ -142,18 +144,25 @@ std::vector<scorecard_row> scorecard(const snapshot& s, const assignments& a) {
         const auto c = static_cast<std::size_t>(category[i]);
         for (std::size_t r = 0; r < tracked_roles.size(); ++r)
             for (auto u : a.units(i, tracked_roles[r])) {
-                const auto k = u * tracked_roles.size() + r;
-                ++rows[k].counts[c];
-                rows[k].stale += stale[i];
-                held[k] = 1;
+                auto* t = &tally[(u * tracked_roles.size() + r) * width];
+                ++t[c];
+                t[status_category_count] += stale[i];
             }
     }
+    const auto held = [&](std::size_t k) {
+        return std::any_of(&tally[k * width], &tally[k * width] + status_category_count, [](auto n) { return n > 0; });
+    };
+    const auto cells = tally.size() / width;
+    std::size_t rows = 0;
+    for (std::size_t k = 0; k < cells; ++k) rows += held(k);
     std::vector<scorecard_row> out;
-    for (std::size_t k = 0; k < rows.size(); ++k) {
-        if (!held[k]) continue;
-        rows[k].unit = static_cast<std::uint32_t>(k / tracked_roles.size());
-        rows[k].role = tracked_roles[k % tracked_roles.size()];
-        out.push_back(rows[k]);
+    out.reserve(rows);
+    for (std::size_t k = 0; k < cells; ++k) {
+        if (!held(k)) continue;
+        const auto* t = &tally[k * width];
+        scorecard_row row{static_cast<std::uint32_t>(k / tracked_roles.size()), tracked_roles[k % tracked_roles.size()], {}, t[status_category_count]};
+        std::copy(t, t + status_category_count, row.counts.begin());
+        out.push_back(row);
     }
     return out;
 }

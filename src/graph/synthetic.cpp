@@ -64,6 +64,9 @@ using std::chrono::days;
 
 constexpr std::array<std::string_view, 8> roman{"I", "II", "III", "IV", "V", "VI", "VII", "VIII"};
 
+/// Recurring tasks report "Trước ngày 12 hằng tháng".
+constexpr recurrence_rule monthly_report{.freq = frequency::monthly, .day = 12, .before = true};
+
 /// splitmix64: small, fast, and the same numbers on every platform for a seed.
 class random_source {
 public:
@@ -278,7 +281,8 @@ private:
     }
 
     /// A year of monthly reports, on the 10th: tasks start late or on time, progress, finish
-    /// (some late, some not within the year, a few cancelled); ongoing work reports each month.
+    /// (some slipping far past their estimate: late, or not within the year; a few cancelled);
+    /// ongoing work reports each month.
     void report_status() {
         const auto year_end = *make_date(options_.year, 12, 31);
         for (std::uint32_t i = 0; i < out_.size(); ++i) {
@@ -298,7 +302,9 @@ private:
                 continue;
             }
             out_.status.push_back({i, start, status_state::started, 0});
-            const auto effort = std::max<std::uint32_t>(1, std::uint32_t{out_.item_duration[i]} * 7 / 5 * (100 + random_.below(150)) / 100);
+            auto effort = std::max<std::uint32_t>(1, std::uint32_t{out_.item_duration[i]} * 7 / 5 * (100 + random_.below(150)) / 100);
+            // Some work slips to several times its estimate: what a review finds overdue.
+            if (random_.per_mille(150)) effort *= 2 + random_.below(9);
             const auto finish = start + days{effort};
             if (random_.per_mille(40)) {
                 out_.status.push_back({i, std::min(year_end, start + days{1 + random_.below(effort)}), status_state::cancelled, -1});
@@ -347,7 +353,7 @@ deadline synthetic_deadline(const synthetic_portfolio& s, std::uint32_t i) {
         case deadline_kind::ongoing: d.text = "Thường xuyên"; break;
         case deadline_kind::recurring:
             d.text = "Trước ngày 12 hằng tháng";
-            d.recurrence.push_back({.freq = frequency::monthly, .day = 12, .before = true});
+            d.recurrence.push_back(monthly_report);
             break;
         case deadline_kind::after_event:
             d.text = "Sau khi cấp trên ban hành văn bản hướng dẫn";
@@ -464,6 +470,60 @@ portfolio synthetic_portfolio::to_portfolio() const {
         all.add(std::move(p));
     }
     return all;
+}
+
+std::vector<obligation> synthetic_portfolio::obligations(const calendar& cal) const {
+    std::vector<obligation> out(size());
+    for (std::uint32_t i = 0; i < size(); ++i) {
+        auto& o = out[i];
+        const auto plan = item_plan[i];
+        o.since = plan_issued[plan];
+        if (item_group[i] == none) {
+            o.is_group = true;  // a section has no deadline of its own
+            continue;
+        }
+        o.group = item_group[i];
+        o.kind = item_deadline[i];
+        o.start = item_window_start[i];
+        if (item_window_end[i]) o.due = cal.roll_forward(*item_window_end[i]);
+        if (o.kind == deadline_kind::recurring) o.recurrence.push_back(monthly_report);
+        if (o.kind == deadline_kind::after_event) {
+            o.waits = true;
+            o.event = plan_event[plan];
+        }
+    }
+    return out;
+}
+
+kehoach::assignments synthetic_portfolio::assignments() const {
+    constexpr auto units_per_plan = static_cast<std::uint32_t>(std::tuple_size_v<decltype(unit_names)::value_type>);
+    std::vector<std::string> names;
+    std::vector<std::uint32_t> unit_plan;
+    names.reserve(plan_levels.size() * units_per_plan);
+    unit_plan.reserve(plan_levels.size() * units_per_plan);
+    for (std::uint32_t k = 0; k < plan_levels.size(); ++k)
+        for (const auto name : unit_names[static_cast<std::size_t>(plan_levels[k])]) {
+            names.emplace_back(name);
+            unit_plan.push_back(k);
+        }
+    std::array<kehoach::assignments::role_column, role_count> roles;
+    for (auto& c : roles) {
+        c.first.reserve(size() + 1);
+        c.first.push_back(0);
+    }
+    auto& lead = roles[static_cast<std::size_t>(role::lead)].units;
+    auto& support = roles[static_cast<std::size_t>(role::support)].units;
+    for (std::uint32_t i = 0; i < size(); ++i) {
+        // Sections have no units in to_portfolio(): they stand for their tasks.
+        if (item_group[i] != none) {
+            const auto first_unit = item_plan[i] * units_per_plan;
+            lead.push_back(first_unit + item_lead[i]);
+            for (std::uint32_t u = 0; u < units_per_plan; ++u)
+                if (item_support[i] & (1U << u)) support.push_back(first_unit + u);
+        }
+        for (auto& c : roles) c.first.push_back(static_cast<std::uint32_t>(c.units.size()));
+    }
+    return {std::move(names), std::move(unit_plan), std::move(roles)};
 }
 
 }  // namespace kehoach

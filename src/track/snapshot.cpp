@@ -59,7 +59,9 @@ void judge_occurrences(std::uint32_t item, const obligation& o, std::span<const 
         }
     }
     const auto mine = std::span(out).subspan(first);
-    std::stable_sort(mine.begin(), mine.end(), [](const auto& a, const auto& b) { return a.due < b.due; });
+    // One rule's occurrences come in order already; sorting would still take a buffer from the heap.
+    const auto by_due = [](const auto& a, const auto& b) { return a.due < b.due; };
+    if (!std::is_sorted(mine.begin(), mine.end(), by_due)) std::stable_sort(mine.begin(), mine.end(), by_due);
     for (const auto& row : done_rows) {
         occurrence_record* nearest = nullptr;
         for (auto& occ : mine)
@@ -114,34 +116,78 @@ snapshot take_snapshot(std::vector<obligation> obligations, std::span<const stat
     snapshot out;
     out.as_of_ = as_of;
 
-    // The rows up to today, item by item, keeping the log's order within an item (a counting sort).
-    std::vector<std::uint32_t> first(n + 1, 0);
-    for (const auto& r : rows) {
+    // Each item's reports up to today, folded in the log's order in one pass over the rows: logs
+    // are written as work goes, so that is date order. Some items' rows are also gathered, to be
+    // ordered and folded again: recurring work's, whose done reports are matched to its
+    // occurrences, and back-filled items', whose rows come out of date order. `slot` numbers them.
+    struct item_reports {
+        reports seen;
+        std::uint32_t slot = none_slot;
+    };
+    detail::column<item_reports> folded(n);
+    std::uint32_t gathered = 0;
+    for (std::uint32_t i = 0; i < n; ++i)
+        if (!obligations[i].recurrence.empty()) folded[i].slot = gathered++;
+    std::vector<std::uint32_t> picked;  // rows of gathered items
+    bool back_filled = false;
+    for (std::uint32_t k = 0; k < rows.size(); ++k) {
+        const auto& r = rows[k];
         if (r.item >= n) throw error(fmt::format("a status row names item {}, but there are {} items", r.item, n));
-        if (r.day <= as_of) ++first[r.item + 1];
+        if (r.day > as_of) continue;
+        auto& f = folded[r.item];
+        if (day_number(r.day) < f.seen.last_day && f.slot == none_slot) {
+            f.slot = gathered++;
+            back_filled = true;  // its rows so far were not picked
+        }
+        f.seen.add(r);
+        if (f.slot != none_slot) picked.push_back(k);
     }
+    if (back_filled) {
+        picked.clear();
+        for (std::uint32_t k = 0; k < rows.size(); ++k)
+            if (rows[k].day <= as_of && folded[rows[k].item].slot != none_slot) picked.push_back(k);
+    }
+    // The picked rows slot by slot, in the log's order (a counting sort).
+    std::vector<std::uint32_t> first(gathered + 1, 0);
+    for (auto k : picked) ++first[folded[rows[k].item].slot + 1];
     std::partial_sum(first.begin(), first.end(), first.begin());
-    std::vector<std::uint32_t> by_item(first[n]);
+    std::vector<std::uint32_t> by_slot(picked.size());
     {
         auto next = std::vector<std::uint32_t>(first.begin(), first.end() - 1);
-        for (std::uint32_t k = 0; k < rows.size(); ++k)
-            if (rows[k].day <= as_of) by_item[next[rows[k].item]++] = k;
+        for (auto k : picked) by_slot[next[folded[rows[k].item].slot]++] = k;
     }
 
     out.category_.assign(n, status_category::in_progress);
     for (auto* column : {&out.days_late_, &out.days_left_, &out.last_update_, &out.done_on_, &out.due_}) column->assign(n, none);
     out.stale_.assign(n, 0);
     out.percent_.assign(n, -1);
+    // Groups stand for their parts; what they need of the obligations is noted on the way, in
+    // narrow columns, not to walk the wide obligations twice.
+    detail::column<std::uint32_t> group_slot(n, none_slot), parent(n, none_slot);
+    std::vector<category_counts> parts;
+    std::vector<std::int32_t> latest;  // the most days late of an overdue part
+    std::vector<std::uint8_t> stale;   // whether any part is stale
     std::vector<status_row> mine;
     std::vector<status_row> done_rows;
     for (std::uint32_t i = 0; i < n; ++i) {
         const auto& o = obligations[i];
-        mine.clear();
-        for (auto k = first[i]; k < first[i + 1]; ++k) mine.push_back(rows[by_item[k]]);
-        // Logs are written in date order but may be back-filled: order by date, stably.
-        std::stable_sort(mine.begin(), mine.end(), [](const auto& a, const auto& b) { return a.day < b.day; });
-        reports seen;
-        for (const auto& r : mine) seen.add(r);
+        if (o.is_group) {
+            group_slot[i] = static_cast<std::uint32_t>(parts.size());
+            parts.emplace_back();
+            latest.push_back(none);
+            stale.push_back(0);
+        }
+        if (o.group) parent[i] = *o.group;
+        if (const auto slot = folded[i].slot; slot != none_slot) {
+            mine.clear();
+            for (auto k = first[slot]; k < first[slot + 1]; ++k) mine.push_back(rows[by_slot[k]]);
+            // Ordered by date, stably: the log's order within a day.
+            const auto by_day = [](const auto& a, const auto& b) { return a.day < b.day; };
+            if (!std::is_sorted(mine.begin(), mine.end(), by_day)) std::stable_sort(mine.begin(), mine.end(), by_day);
+            folded[i].seen = {};
+            for (const auto& r : mine) folded[i].seen.add(r);
+        }
+        const auto& seen = folded[i].seen;
         if (o.due) out.due_[i] = day_number(*o.due);
         out.last_update_[i] = seen.last_day;
         out.percent_[i] = seen.percent;
@@ -181,33 +227,21 @@ snapshot take_snapshot(std::vector<obligation> obligations, std::span<const stat
         }
     }
 
-    // Groups stand for their parts: later items first, so that a group inside a group is
-    // complete before it counts in its own.
-    std::vector<std::uint32_t> slot(n, none_slot);
-    std::vector<category_counts> parts;
-    std::vector<std::int32_t> latest;  // the most days late of an overdue part
-    std::vector<std::uint8_t> stale;   // whether any part is stale
-    for (std::uint32_t i = 0; i < n; ++i)
-        if (obligations[i].is_group) {
-            slot[i] = static_cast<std::uint32_t>(parts.size());
-            parts.emplace_back();
-            latest.push_back(none);
-            stale.push_back(0);
-        }
+    // Later items first, so that a group inside a group is complete before it counts in its own.
     for (auto i = n; i-- > 0;) {
-        if (const auto s = slot[i]; s != none_slot && std::any_of(parts[s].begin(), parts[s].end(), [](auto c) { return c > 0; })) {
+        if (const auto s = group_slot[i]; s != none_slot && std::any_of(parts[s].begin(), parts[s].end(), [](auto c) { return c > 0; })) {
             out.category_[i] = combined_category(parts[s]);
             out.days_left_[i] = none;
             out.days_late_[i] = out.category_[i] == status_category::overdue ? latest[s] : none;
             out.stale_[i] = stale[s];
         }
-        if (!obligations[i].group) continue;
-        const auto g = *obligations[i].group;
-        if (g >= i || slot[g] == none_slot)
+        const auto g = parent[i];
+        if (g == none_slot) continue;
+        if (g >= i || group_slot[g] == none_slot)
             throw error(fmt::format("item {} stands under item {}, which is no group before it", i, g));
-        ++parts[slot[g]][static_cast<std::size_t>(out.category_[i])];
-        if (out.category_[i] == status_category::overdue) latest[slot[g]] = std::max(latest[slot[g]], out.days_late_[i]);
-        stale[slot[g]] |= out.stale_[i];
+        ++parts[group_slot[g]][static_cast<std::size_t>(out.category_[i])];
+        if (out.category_[i] == status_category::overdue) latest[group_slot[g]] = std::max(latest[group_slot[g]], out.days_late_[i]);
+        stale[group_slot[g]] |= out.stale_[i];
     }
     out.obligations_ = std::move(obligations);
     return out;

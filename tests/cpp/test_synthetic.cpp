@@ -108,3 +108,54 @@ TEST_CASE("national scale: 63 provinces, about 700 districts and 10,000 communes
     CHECK(country.size() > 600'000);
     CHECK(country.size() < 700'000);
 }
+
+TEST_CASE("the columns' obligations and assignments are the plans'", "[synthetic][track]") {
+    const auto& s = small();
+    const auto plans = s.to_portfolio();
+    const auto cal = calendar::vietnam();
+    const auto from_columns = s.obligations(cal);
+    const auto from_plans = obligations_of(plans, cal);
+    REQUIRE(from_columns.size() == from_plans.size());
+    std::size_t differ = 0;
+    for (std::size_t i = 0; i < from_plans.size(); ++i) {
+        const auto& a = from_columns[i];
+        const auto& b = from_plans[i];
+        if (a.kind != b.kind || a.start != b.start || a.due != b.due || a.soft != b.soft || a.also_ongoing != b.also_ongoing ||
+            a.waits != b.waits || a.event != b.event || a.recurrence != b.recurrence || a.since != b.since ||
+            a.group != b.group || a.is_group != b.is_group)
+            ++differ;
+    }
+    CHECK(differ == 0);
+
+    const auto who = s.assignments();
+    const auto expected = assignments::of(plans);
+    REQUIRE(who.unit_count() == expected.unit_count());
+    REQUIRE(who.items() == expected.items());
+    for (std::uint32_t u = 0; u < who.unit_count(); ++u) {
+        CHECK(who.unit_name(u) == expected.unit_name(u));
+        CHECK(who.unit_plan(u) == expected.unit_plan(u));
+    }
+    CHECK(raci(who) == raci(expected));
+
+    // And so the same snapshot and scorecard, whichever way they were made.
+    const snapshot_options mid_year{.as_of = *make_date(2024, 6, 30)};
+    const auto a = take_snapshot(from_columns, s.status, cal, mid_year);
+    const auto b = take_snapshot(from_plans, s.status, cal, mid_year);
+    auto same = [](auto x, auto y) { return std::equal(x.begin(), x.end(), y.begin(), y.end()); };
+    CHECK(same(a.category(), b.category()));
+    CHECK(same(a.days_late(), b.days_late()));
+    CHECK(same(a.stale(), b.stale()));
+    CHECK(a.occurrences().size() == b.occurrences().size());
+    const auto cards = scorecard(a, who);
+    const auto expected_cards = scorecard(b, expected);
+    REQUIRE(cards.size() == expected_cards.size());
+    for (std::size_t k = 0; k < cards.size(); ++k) {
+        CHECK(cards[k].unit == expected_cards[k].unit);
+        CHECK(cards[k].role == expected_cards[k].role);
+        CHECK(cards[k].counts == expected_cards[k].counts);
+        CHECK(cards[k].stale == expected_cards[k].stale);
+    }
+    // Some of every category a real mid-year report has.
+    const auto counts = a.counts();
+    CHECK(std::count(counts.begin(), counts.end(), 0) == 0);
+}

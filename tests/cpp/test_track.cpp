@@ -1,4 +1,5 @@
 #include <kehoach/analysis/accountability.hpp>
+#include <kehoach/graph/synthetic.hpp>
 #include <kehoach/io/plan_json.hpp>
 #include <kehoach/parse/plan_reader.hpp>
 #include <kehoach/track/snapshot.hpp>
@@ -6,6 +7,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -291,4 +293,27 @@ TEST_CASE("a portfolio rolls up by plan and derives a parent task's status from 
     const auto found = unplaced.validate(all);
     REQUIRE(found.size() == 1);
     CHECK(found[0].code == "unknown_plan");
+}
+
+TEST_CASE("a back-filled log gives the snapshot of the same log in date order", "[track]") {
+    const auto s = synthesize({.seed = 3, .items = 3'000});
+    const auto cal = calendar::vietnam();
+    const snapshot_options options{.as_of = day(2024, 9, 30)};
+    const auto in_order = take_snapshot(s.obligations(cal), s.status, cal, options);
+    // An item's rows never share a day here, so any order of the rows is the same log: the later
+    // half written first, and the earlier half backwards.
+    auto shuffled = s.status;
+    const auto middle = shuffled.begin() + static_cast<std::ptrdiff_t>(shuffled.size() / 2);
+    std::reverse(shuffled.begin(), middle);
+    std::rotate(shuffled.begin(), middle, shuffled.end());
+    const auto back_filled = take_snapshot(s.obligations(cal), shuffled, cal, options);
+    auto same = [](auto x, auto y) { return std::equal(x.begin(), x.end(), y.begin(), y.end()); };
+    CHECK(same(in_order.category(), back_filled.category()));
+    CHECK(same(in_order.days_late(), back_filled.days_late()));
+    CHECK(same(in_order.days_left(), back_filled.days_left()));
+    CHECK(same(in_order.stale(), back_filled.stale()));
+    CHECK(same(in_order.last_update(), back_filled.last_update()));
+    CHECK(same(in_order.done_on(), back_filled.done_on()));
+    CHECK(same(in_order.percent(), back_filled.percent()));
+    CHECK(same(in_order.occurrences(), back_filled.occurrences()));
 }

@@ -2,9 +2,11 @@
 /// @file A synthetic national portfolio, deterministic by seed: a national plan cascading to
 ///       provinces, districts and communes, as columns, for benchmarks, tests and demonstrations.
 
+#include <kehoach/analysis/accountability.hpp>
 #include <kehoach/graph/plan_graph.hpp>
 #include <kehoach/model/plan.hpp>
 #include <kehoach/model/portfolio.hpp>
+#include <kehoach/track/snapshot.hpp>
 #include <kehoach/track/status_log.hpp>
 
 #include <cstdint>
@@ -72,6 +74,13 @@ struct synthetic_portfolio {
     /// The plans as model objects, with units, roles, deadline phrases and events (for small sizes:
     /// a plan object costs far more than its columns).
     [[nodiscard]] portfolio to_portfolio() const;
+    /// What each item owes, as obligations_of(to_portfolio(), cal) gives it, from the columns: what
+    /// take_snapshot() judges `status` against, at any size.
+    [[nodiscard]] std::vector<obligation> obligations(const calendar& cal) const;
+    /// Who leads and supports each task, as assignments::of(to_portfolio()) gives it, from the
+    /// columns: every plan has its level's ten units, counted plan after plan (plan k's unit j is
+    /// 10k + j).
+    [[nodiscard]] kehoach::assignments assignments() const;
 
     /// Units by level (national, province, district, commune), ten each; titles of sections and tasks.
     static const std::array<std::array<std::string_view, 10>, 4> unit_names;

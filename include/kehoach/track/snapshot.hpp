@@ -2,6 +2,7 @@
 /// @file Where every item stands on a date: done on time or late, in progress, overdue, not yet
 ///       due, waiting for an event, ongoing; and each occurrence of recurring obligations.
 
+#include <kehoach/detail/large_allocator.hpp>
 #include <kehoach/enum_names.hpp>
 #include <kehoach/diagnostic.hpp>
 #include <kehoach/language.hpp>
@@ -146,10 +147,10 @@ private:
 
     date as_of_;
     std::vector<obligation> obligations_;
-    std::vector<status_category> category_;
-    std::vector<std::int32_t> days_late_, days_left_, last_update_, done_on_, due_;
-    std::vector<std::uint8_t> stale_;
-    std::vector<std::int8_t> percent_;
+    detail::column<status_category> category_;
+    detail::column<std::int32_t> days_late_, days_left_, last_update_, done_on_, due_;
+    detail::column<std::uint8_t> stale_;
+    detail::column<std::int8_t> percent_;
     std::vector<occurrence_record> occurrences_;
 };
 
