@@ -104,7 +104,7 @@ void write_inputs(const std::filesystem::path& dir, const std::vector<kehoach::o
 }
 
 /// What kehoach computed, for the comparison.
-void write_results(const std::filesystem::path& dir, const kehoach::snapshot& s, const std::vector<kehoach::scorecard_row>& cards) {
+void write_results(const std::filesystem::path& dir, const kehoach::snapshot& s, std::span<const kehoach::scorecard_row> cards) {
     write_column(dir, "out_category", column<std::uint8_t>(s.category(), [](auto c) { return c; }));
     write_column(dir, "out_days_late", column(s.days_late()));
     write_column(dir, "out_days_left", column(s.days_left()));
@@ -134,7 +134,7 @@ void run(std::size_t items, const std::filesystem::path& dir) {
     // A snapshot takes its obligations over (moved, as a caller hands them); copying is not the work.
     std::vector<double> snapshot_times, scorecard_times, together_times;
     std::optional<kehoach::snapshot> now;
-    std::vector<kehoach::scorecard_row> cards;
+    kehoach::detail::column<kehoach::scorecard_row> cards;
     for (int i = 0; i < runs; ++i) {
         auto owed = obligations;
         auto started = cpu_seconds();

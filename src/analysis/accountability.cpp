@@ -130,7 +130,7 @@ double on_time_rate(const category_counts& c) noexcept { return ratio(c[0], due_
 double completion_rate(const category_counts& c) noexcept { return ratio(c[0] + c[1], due_count(c)); }
 double compliance_row::rate() const noexcept { return ratio(counts[0], counts[0] + counts[1] + counts[2]); }
 
-std::vector<scorecard_row> scorecard(const snapshot& s, const assignments& a) {
+detail::column<scorecard_row> scorecard(const snapshot& s, const assignments& a) {
     check_sizes(s, a);
     // Dense and narrow: for each unit and tracked role, the tasks by category, then the stale ones.
     // A unit holds a task in a role when one of its counts is not zero.
@@ -155,7 +155,7 @@ std::vector<scorecard_row> scorecard(const snapshot& s, const assignments& a) {
     const auto cells = tally.size() / width;
     std::size_t rows = 0;
     for (std::size_t k = 0; k < cells; ++k) rows += held(k);
-    std::vector<scorecard_row> out;
+    detail::column<scorecard_row> out;
     out.reserve(rows);
     for (std::size_t k = 0; k < cells; ++k) {
         if (!held(k)) continue;

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <unordered_map>
 
 namespace kehoach {
 namespace {
@@ -41,27 +42,63 @@ struct reports {
     }
 };
 
+/// The occurrences of recurring work that have begun by `as_of`, sorted by due day (rolled past
+/// rest days), not yet matched to any report. Every item with the same rules counted from the
+/// same day has the same ones — thousands of communes' monthly reports — so each is worked out
+/// once a snapshot.
+class occurrence_schedules {
+public:
+    occurrence_schedules(date as_of, const calendar& cal) : as_of_(as_of), cal_(cal) {}
+
+    const std::vector<occurrence_record>& of(const obligation& o) {
+        const auto from = o.start ? *o.start : o.since ? *o.since : date{std::chrono::year_month_day{as_of_}.year() / 1 / 1};
+        auto [at, added] = known_.try_emplace({day_number(from), o.recurrence});
+        if (!added) return at->second;
+        auto& out = at->second;
+        for (const auto& rule : o.recurrence) {
+            for (const auto& occ : occurrences(rule, from, as_of_ + std::chrono::days{400})) {
+                if (occ.period_start > as_of_) break;
+                // "trước ngày 12": by the 11th.
+                const auto due = cal_.roll_forward(rule.before ? occ.due - std::chrono::days{1} : occ.due);
+                out.push_back({0, occ.period_start, occ.period_end, due, std::nullopt, occurrence_status::pending});
+            }
+        }
+        std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.due < b.due; });
+        return out;
+    }
+
+private:
+    struct key {
+        std::int32_t from;
+        std::vector<recurrence_rule> rules;
+        friend bool operator==(const key&, const key&) = default;
+    };
+    struct hash {
+        std::size_t operator()(const key& k) const noexcept {
+            auto h = static_cast<std::size_t>(k.from);
+            for (const auto& r : k.rules)
+                h = h * 1'000'003 ^ (static_cast<std::size_t>(r.freq) << 40 | std::size_t{r.day} << 32 | std::size_t{r.weekday} << 24 |
+                                     std::size_t{r.month} << 16 | std::size_t{r.before} << 1 | std::size_t{r.next_period});
+            return h;
+        }
+    };
+    date as_of_;
+    const calendar& cal_;
+    std::unordered_map<key, std::vector<occurrence_record>, hash> known_;
+};
+
 /// Matches done reports to the occurrences of recurring work: each report, in date order, fulfils
 /// the unfulfilled occurrence due nearest to it whose period had begun. A report on 10/5 is May's
 /// (due 11/5), not March's that nobody sent; one on 14/6 is the late report due 12/6, not the
 /// next one a month early.
-void judge_occurrences(std::uint32_t item, const obligation& o, std::span<const status_row> done_rows, date as_of,
-                       const calendar& cal, std::vector<occurrence_record>& out) {
-    const auto from = o.start ? *o.start : o.since ? *o.since : date{std::chrono::year_month_day{
-                                                                    std::chrono::year_month_day{as_of}.year() / 1 / 1}};
+void judge_occurrences(std::uint32_t item, std::span<const occurrence_record> schedule, std::span<const status_row> done_rows,
+                       date as_of, std::vector<occurrence_record>& out) {
     const auto first = out.size();
-    for (const auto& rule : o.recurrence) {
-        for (const auto& occ : occurrences(rule, from, as_of + std::chrono::days{400})) {
-            if (occ.period_start > as_of) break;
-            // "trước ngày 12": by the 11th.
-            const auto due = cal.roll_forward(rule.before ? occ.due - std::chrono::days{1} : occ.due);
-            out.push_back({item, occ.period_start, occ.period_end, due, std::nullopt, occurrence_status::pending});
-        }
+    for (auto occ : schedule) {
+        occ.item = item;
+        out.push_back(occ);
     }
     const auto mine = std::span(out).subspan(first);
-    // One rule's occurrences come in order already; sorting would still take a buffer from the heap.
-    const auto by_due = [](const auto& a, const auto& b) { return a.due < b.due; };
-    if (!std::is_sorted(mine.begin(), mine.end(), by_due)) std::stable_sort(mine.begin(), mine.end(), by_due);
     for (const auto& row : done_rows) {
         occurrence_record* nearest = nullptr;
         for (auto& occ : mine)
@@ -169,6 +206,7 @@ snapshot take_snapshot(std::vector<obligation> obligations, std::span<const stat
     std::vector<std::uint8_t> stale;   // whether any part is stale
     std::vector<status_row> mine;
     std::vector<status_row> done_rows;
+    occurrence_schedules schedules(as_of, cal);
     for (std::uint32_t i = 0; i < n; ++i) {
         const auto& o = obligations[i];
         if (o.is_group) {
@@ -223,7 +261,7 @@ snapshot take_snapshot(std::vector<obligation> obligations, std::span<const stat
             done_rows.clear();
             for (const auto& r : mine)
                 if (r.state == status_state::done) done_rows.push_back(r);
-            judge_occurrences(i, o, done_rows, as_of, cal, out.occurrences_);
+            judge_occurrences(i, schedules.of(o), done_rows, as_of, out.occurrences_);
         }
     }
 

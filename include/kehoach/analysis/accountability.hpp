@@ -2,6 +2,7 @@
 /// @file Who answers for what: RACI, per-unit scorecards, workload, escalation, compliance of
 ///       recurring obligations, and portfolio roll-ups, from a snapshot.
 
+#include <kehoach/detail/large_allocator.hpp>
 #include <kehoach/model/plan.hpp>
 #include <kehoach/model/portfolio.hpp>
 #include <kehoach/track/snapshot.hpp>
@@ -83,9 +84,10 @@ struct scorecard_row {
 /**
  * @brief Per unit and role (lead, support, monitor), how its tasks stand: the counts by category
  *        and the rates as Vietnamese task tracking reports them (docs/tracking.md). Units that
- *        hold no task in a role have no row for it. Ordered by unit, then role.
+ *        hold no task in a role have no row for it. Ordered by unit, then role. A national
+ *        portfolio has most of a million rows: they live in large pages, as the snapshot's columns do.
  */
-[[nodiscard]] std::vector<scorecard_row> scorecard(const snapshot& s, const assignments& a);
+[[nodiscard]] detail::column<scorecard_row> scorecard(const snapshot& s, const assignments& a);
 
 /// Tasks due per unit, role and month: the month their deadline falls in.
 struct workload_row {
