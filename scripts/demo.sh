@@ -51,3 +51,8 @@ printf '%s\n' "$status" | sed -n '/^  /p'
 echo
 echo "\$ kehoach status $PLAN --log $LOG --as-of $AS_OF --by-unit"
 "$kehoach" status "$PLAN" --log "$LOG" --as-of "$AS_OF" --by-unit --lang "$lang"
+echo
+echo "\$ kehoach report $PLAN --log $LOG --month $MONTH --as-of $AS_OF"
+report=$("$kehoach" report "$PLAN" --log "$LOG" --month "$MONTH" --as-of "$AS_OF" --lang "$lang")
+printf '%s\n' "$report" | sed -n '1,45p'
+echo "... (--format html writes the same as one printable page)"

@@ -41,7 +41,6 @@ struct labels {
     std::string_view as_of;
     std::string_view method;
     std::string_view none;
-    std::array<std::string_view, status_category_count> category;
     std::string_view total;
     std::string_view rates;  // on time, due, rate, done, due, rate
     std::array<std::string_view, 4> occurrence;
@@ -64,8 +63,6 @@ constexpr labels vietnamese{
     "Số ngày chậm và số ngày còn lại tính theo ngày làm việc. Tỷ lệ tính trên số nhiệm vụ đã đến hạn "
     "(đã hoàn thành và quá hạn chưa hoàn thành).",
     "Không có.",
-    {"Hoàn thành đúng hạn", "Hoàn thành quá hạn", "Đang thực hiện (trong hạn)", "Quá hạn, chưa hoàn thành",
-     "Chưa đến hạn", "Chờ sự kiện", "Thường xuyên", "Dừng thực hiện"},
     "Tổng số",
     "Tỷ lệ hoàn thành đúng hạn: {}/{} nhiệm vụ đã đến hạn ({}). Tỷ lệ hoàn thành: {}/{} ({}).",
     {"Đúng hạn", "Chậm", "Chưa thực hiện", "Chưa đến hạn"},
@@ -101,8 +98,6 @@ constexpr labels english{
     "Days late and days left count working days. Rates count over the tasks already due (done, or overdue "
     "and not done).",
     "None.",
-    {"Done on time", "Done late", "In progress (within deadline)", "Overdue, not done", "Not yet due",
-     "Waiting for an event", "Ongoing", "Cancelled"},
     "Total",
     "On-time rate: {} of {} tasks due ({}). Completion rate: {} of {} ({}).",
     {"On time", "Late", "Missing", "Not yet due"},
@@ -218,7 +213,7 @@ private:
     /// The category with what it needs said: days left or late, when done, how far along.
     std::string status(item_index i) const {
         const auto c = s_.category()[i];
-        std::vector<std::string> parts{std::string(l_.category[at(c)])};
+        std::vector<std::string> parts{std::string(label(c, o_.lang))};
         if (s_.days_left()[i] != snapshot::none) parts.push_back(fmt::format(fmt::runtime(l_.days_left), s_.days_left()[i]));
         if (s_.days_late()[i] != snapshot::none) parts.push_back(fmt::format(fmt::runtime(l_.days_late), s_.days_late()[i]));
         if (s_.done_on()[i] != snapshot::none) parts.push_back(fmt::format(fmt::runtime(l_.done_on), day(s_.done_on()[i])));
@@ -249,7 +244,7 @@ private:
         table t{{std::string(l_.c_category), std::string(l_.c_tasks)}, {}};
         std::size_t total = 0;
         for (std::size_t c = 0; c < status_category_count; ++c) {
-            t.rows.push_back({std::string(l_.category[c]), std::to_string(counts[c])});
+            t.rows.push_back({std::string(label(static_cast<status_category>(c), o_.lang)), std::to_string(counts[c])});
             total += counts[c];
         }
         t.rows.push_back({std::string(l_.total), std::to_string(total)});
@@ -368,7 +363,7 @@ private:
         const auto card = scorecard(s_, a_);
         for (auto [r, intro] : {std::pair{role::lead, l_.lead_units}, std::pair{role::support, l_.support_units}}) {
             table t{{std::string(l_.c_unit), std::string(l_.c_tasks)}, {}};
-            for (auto c : l_.category) t.header.emplace_back(c);
+            for (std::size_t c = 0; c < status_category_count; ++c) t.header.emplace_back(label(static_cast<status_category>(c), o_.lang));
             for (auto c : {l_.c_on_time_rate, l_.c_completion_rate, l_.c_stale}) t.header.emplace_back(c);
             for (const auto& row : card) {
                 if (row.role != r) continue;

@@ -48,7 +48,7 @@ TEST_CASE("the monthly report puts each task in its section, with working days a
 
     const auto overview = section(md, "## I. Kết quả chung");
     CHECK_THAT(overview, Contains("| Hoàn thành đúng hạn | 1 |"));
-    CHECK_THAT(overview, Contains("| Đang thực hiện (trong hạn) | 2 |"));
+    CHECK_THAT(overview, Contains("| Đang thực hiện, trong hạn | 2 |"));
     CHECK_THAT(overview, Contains("| Quá hạn, chưa hoàn thành | 1 |"));
     CHECK_THAT(overview, Contains("| Thường xuyên | 2 |"));
     CHECK_THAT(overview, Contains("| Tổng số | 8 |"));
@@ -57,7 +57,7 @@ TEST_CASE("the monthly report puts each task in its section, with working days a
 
     const auto due = section(md, "## II. Nhiệm vụ đến hạn trong tháng 6/2023");
     CHECK_THAT(due, Contains("| II.1.3 Tập huấn cán bộ một cửa về tiếp nhận hồ sơ trực tuyến | Văn phòng – Thống kê xã | "
-                             "30/06/2023 | Đang thực hiện (trong hạn), còn 11 ngày làm việc, 40% |"));
+                             "30/06/2023 | Đang thực hiện, trong hạn, còn 11 ngày làm việc, 40% |"));
     CHECK_THAT(due, !Contains("II.1.1"));
 
     CHECK_THAT(section(md, "## III. Nhiệm vụ hoàn thành đúng hạn"), Contains("Không có."));
@@ -119,7 +119,7 @@ TEST_CASE("the monthly report speaks English on request", "[report]") {
     CHECK(md.starts_with("# Report on the implementation of Plan No. 31/KH-UBND, June 2023\n"));
     CHECK_THAT(md, Contains("Figures as of 2023-06-15."));
     CHECK_THAT(md, Contains("On-time rate: 1 of 2 tasks due (50.0%). Completion rate: 1 of 2 (50.0%)."));
-    CHECK_THAT(md, Contains("In progress (within deadline), 11 working days left, 40%"));
+    CHECK_THAT(md, Contains("In progress, on time, 11 working days left, 40%"));
     CHECK_THAT(md, Contains("Lead unit: Công an xã; Standing monitor: Công an xã; Signer: TM. Ủy ban nhân dân, Chủ tịch Lê Văn Bình"));
     CHECK_THAT(md, Contains("## VI. Due in July 2023"));
 }
