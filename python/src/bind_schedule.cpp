@@ -1,6 +1,5 @@
 #include "bindings.hpp"
-
-#include <pybind11/numpy.h>
+#include "numpy_columns.hpp"
 
 namespace kehoach::python {
 
@@ -8,16 +7,6 @@ namespace {
 
 template <typename T>
 using input_array = py::array_t<T, py::array::c_style | py::array::forcecast>;
-
-/// A column of the schedule as a numpy array over the schedule's own memory: no copy, and the
-/// schedule stays alive as long as the array does.
-template <typename T>
-py::array view(std::span<const T> column, const py::object& owner, const char* dtype = nullptr) {
-    auto array = py::array(py::dtype::of<T>(), {column.size()}, {sizeof(T)}, column.data(), owner);
-    if (dtype) array = array.attr("view")(dtype);
-    array.attr("setflags")("write"_a = false);  // a schedule is a result: read, not edited
-    return array;
-}
 
 /// Working-day numbers as datetime64[D] days since 1970-01-01, NaT for none.
 py::array days_column(const schedule& s, std::span<const std::int32_t> numbers) {

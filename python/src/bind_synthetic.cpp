@@ -1,31 +1,12 @@
 #include "bindings.hpp"
-
-#include <pybind11/numpy.h>
+#include "numpy_columns.hpp"
 
 namespace kehoach::python {
 
 namespace {
 
-/// A column as a new numpy array (generated data: nothing to share).
-template <typename T, typename Source, typename Convert>
-py::array_t<T> numpy_column(const Source& source, Convert convert) {
-    py::array_t<T> out(static_cast<py::ssize_t>(source.size()));
-    auto* data = out.mutable_data();
-    for (std::size_t i = 0; i < source.size(); ++i) data[i] = convert(source[i]);
-    return out;
-}
-
 py::array days(const std::vector<std::optional<date>>& source) {
     return numpy_column<std::int64_t>(source, epoch_days).attr("view")("datetime64[D]");
-}
-
-py::array days(const std::vector<date>& source) {
-    return numpy_column<std::int64_t>(source, [](date d) { return d.time_since_epoch().count(); }).attr("view")("datetime64[D]");
-}
-
-template <typename T>
-py::array_t<T> plain(const std::vector<T>& source) {
-    return numpy_column<T>(source, [](T value) { return value; });
 }
 
 }  // namespace

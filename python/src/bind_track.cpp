@@ -1,6 +1,5 @@
 #include "bindings.hpp"
-
-#include <pybind11/numpy.h>
+#include "numpy_columns.hpp"
 
 #include <fmt/format.h>
 
@@ -8,42 +7,16 @@ namespace kehoach::python {
 
 namespace {
 
-/// A column of a result as a read-only numpy array over its memory; `owner` keeps it alive.
-template <typename T>
-py::array view(std::span<const T> column, const py::object& owner, const char* dtype = nullptr) {
-    auto array = py::array(py::dtype::of<T>(), {column.size()}, {sizeof(T)}, column.data(), owner);
-    if (dtype) array = array.attr("view")(dtype);
-    array.attr("setflags")("write"_a = false);
-    return array;
-}
-
 /// Days since 1970-01-01 (snapshot::none for none) as datetime64[D] with NaT.
-py::array dates(std::span<const std::int32_t> days) {
-    py::array_t<std::int64_t> out(static_cast<py::ssize_t>(days.size()));
-    auto* to = out.mutable_data();
-    for (std::size_t i = 0; i < days.size(); ++i) to[i] = days[i] == snapshot::none ? not_a_time : days[i];
-    return out.attr("view")("datetime64[D]");
-}
-
-py::array dates(const std::vector<date>& days) {
-    py::array_t<std::int64_t> out(static_cast<py::ssize_t>(days.size()));
-    auto* to = out.mutable_data();
-    for (std::size_t i = 0; i < days.size(); ++i) to[i] = days[i].time_since_epoch().count();
-    return out.attr("view")("datetime64[D]");
+py::array dates(std::span<const std::int32_t> numbers) {
+    return numpy_column<std::int64_t>(numbers, [](std::int32_t d) { return d == snapshot::none ? not_a_time : std::int64_t{d}; })
+        .attr("view")("datetime64[D]");
 }
 
 template <named_enum Enum>
 py::list names() {
     py::list out;
     for (auto name : enum_names<Enum>::value) out.append(std::string(name));
-    return out;
-}
-
-/// A table of small integers (units, items, roles, counts) as numpy columns.
-template <typename T>
-py::array_t<T> integers(const std::vector<T>& values) {
-    py::array_t<T> out(static_cast<py::ssize_t>(values.size()));
-    std::copy(values.begin(), values.end(), out.mutable_data());
     return out;
 }
 
@@ -90,13 +63,13 @@ void bind_track(py::module_& m) {
                 note.append(u.note);
                 line.push_back(static_cast<std::int64_t>(u.line));
             }
-            return py::dict("item"_a = item, "plan"_a = plan_number, "date"_a = dates(day), "state"_a = state,
-                            "percent"_a = percent, "note"_a = note, "line"_a = integers(line));
+            return py::dict("item"_a = item, "plan"_a = plan_number, "date"_a = days(day), "state"_a = state,
+                            "percent"_a = percent, "note"_a = note, "line"_a = plain(line));
         });
     m.def(
         "_append_status",
         [](const std::filesystem::path& path, const status_log& updates) {
-            append_status(path, std::vector<status_update>(updates.updates().begin(), updates.updates().end()));
+            append_status(path, updates.updates());
         },
         "path"_a, "updates"_a);
 
@@ -120,7 +93,7 @@ void bind_track(py::module_& m) {
         .def("_soft", [](const snapshot& s) {
             std::vector<std::uint8_t> soft;
             for (const auto& o : s.obligations()) soft.push_back(o.soft ? 1 : 0);
-            return integers(soft).attr("view")("bool");
+            return plain(soft).attr("view")("bool");
         })
         .def("_occurrences", [](const snapshot& s) {
             std::vector<std::uint32_t> item;
@@ -135,8 +108,8 @@ void bind_track(py::module_& m) {
                 done.push_back(o.done_on ? static_cast<std::int32_t>(o.done_on->time_since_epoch().count()) : snapshot::none);
                 status.push_back(static_cast<std::uint8_t>(o.status));
             }
-            return py::dict("item"_a = integers(item), "period_start"_a = dates(start), "period_end"_a = dates(end),
-                            "due"_a = dates(due), "done_on"_a = dates(done), "status"_a = integers(status));
+            return py::dict("item"_a = plain(item), "period_start"_a = days(start), "period_end"_a = days(end),
+                            "due"_a = days(due), "done_on"_a = dates(done), "status"_a = plain(status));
         });
     m.def("_today", &today_in_vietnam, "Today in Vietnam (UTC+7).");
     m.def(
@@ -163,7 +136,7 @@ void bind_track(py::module_& m) {
         .def_property_readonly("unit_plans", [](const assignments& a) {
             std::vector<std::uint32_t> out;
             for (std::uint32_t u = 0; u < a.unit_count(); ++u) out.push_back(a.unit_plan(u));
-            return integers(out);
+            return plain(out);
         });
     m.attr("role_names") = names<role>();
     m.def("_raci", [](const assignments& a) {
@@ -174,7 +147,7 @@ void bind_track(py::module_& m) {
             unit.push_back(e.unit);
             r.push_back(static_cast<std::uint8_t>(e.role));
         }
-        return py::dict("item"_a = integers(item), "unit"_a = integers(unit), "role"_a = integers(r));
+        return py::dict("item"_a = plain(item), "unit"_a = plain(unit), "role"_a = plain(r));
     });
     m.def("_scorecard", [](const snapshot& s, const assignments& a) {
         const auto rows = scorecard(s, a);
@@ -192,12 +165,12 @@ void bind_track(py::module_& m) {
             on_time.push_back(row.on_time_rate());
             completion.push_back(row.completion_rate());
         }
-        py::dict out("unit"_a = integers(unit), "role"_a = integers(r));
-        for (std::size_t c = 0; c < status_category_count; ++c) out[py::str(std::string(enum_names<status_category>::value[c]))] = integers(counts[c]);
-        out["due"] = integers(due);
-        out["stale"] = integers(stale);
-        out["on_time_rate"] = integers(on_time);
-        out["completion_rate"] = integers(completion);
+        py::dict out("unit"_a = plain(unit), "role"_a = plain(r));
+        for (std::size_t c = 0; c < status_category_count; ++c) out[py::str(std::string(enum_names<status_category>::value[c]))] = plain(counts[c]);
+        out["due"] = plain(due);
+        out["stale"] = plain(stale);
+        out["on_time_rate"] = plain(on_time);
+        out["completion_rate"] = plain(completion);
         return out;
     });
     m.def("_workload", [](const snapshot& s, const assignments& a) {

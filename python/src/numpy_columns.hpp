@@ -1,0 +1,43 @@
+#pragma once
+// Columns crossing into numpy: views over a result's own memory, or new arrays filled once.
+
+#include "bindings.hpp"
+
+#include <pybind11/numpy.h>
+
+#include <span>
+#include <vector>
+
+namespace kehoach::python {
+
+/// A column of a result as a read-only numpy array over the result's memory: no copy, and
+/// `owner` stays alive as long as the array does. A result is read, not edited.
+template <typename T>
+py::array view(std::span<const T> column, const py::object& owner, const char* dtype = nullptr) {
+    auto array = py::array(py::dtype::of<T>(), {column.size()}, {sizeof(T)}, column.data(), owner);
+    if (dtype) array = array.attr("view")(dtype);
+    array.attr("setflags")("write"_a = false);
+    return array;
+}
+
+/// A column as a new numpy array, each value converted.
+template <typename T, typename Source, typename Convert>
+py::array_t<T> numpy_column(const Source& source, Convert convert) {
+    py::array_t<T> out(static_cast<py::ssize_t>(source.size()));
+    auto* data = out.mutable_data();
+    for (std::size_t i = 0; i < source.size(); ++i) data[i] = convert(source[i]);
+    return out;
+}
+
+/// A column copied as it is.
+template <typename T>
+py::array_t<T> plain(const std::vector<T>& source) {
+    return numpy_column<T>(source, [](T value) { return value; });
+}
+
+/// Dates as datetime64[D].
+inline py::array days(const std::vector<date>& source) {
+    return numpy_column<std::int64_t>(source, [](date d) { return d.time_since_epoch().count(); }).attr("view")("datetime64[D]");
+}
+
+}  // namespace kehoach::python
