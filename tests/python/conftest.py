@@ -13,11 +13,20 @@ import kehoach
 ROOT = Path(__file__).resolve().parents[2]
 FOUNDING_PLAN = ROOT / "examples" / "plans" / "chu-rang-2023.plan.json"
 SEEDS = ROOT.parent / "shared" / "seeds"
+# A small commune plan of our own and its status log; tests/cpp/test_track.cpp works it by hand.
+TRACKING = ROOT / "tests" / "data" / "tracking"
+IA_MO_PLAN = TRACKING / "ia-mo-2023.txt"
+IA_MO_LOG = TRACKING / "ia-mo-2023.status.csv"
 
 
 @pytest.fixture(scope="session")
 def founding() -> kehoach.Plan:
     return kehoach.Plan.from_json(FOUNDING_PLAN)
+
+
+@pytest.fixture(scope="session")
+def ia_mo() -> kehoach.Plan:
+    return kehoach.read_plan(IA_MO_PLAN)
 
 
 @pytest.fixture(scope="session")

@@ -8,16 +8,7 @@ import pytest
 
 import kehoach
 
-from conftest import ROOT
-
-TRACKING = ROOT / "tests" / "data" / "tracking"
-PLAN = TRACKING / "ia-mo-2023.txt"
-LOG = TRACKING / "ia-mo-2023.status.csv"
-
-
-@pytest.fixture(scope="module")
-def ia_mo() -> kehoach.Plan:
-    return kehoach.read_plan(PLAN)
+from conftest import IA_MO_LOG as LOG
 
 
 def test_the_report_reads_a_log_or_its_path(ia_mo):

@@ -12,21 +12,13 @@ import pandas as pd
 import pytest
 
 import kehoach
-from conftest import ROOT
-
-TRACKING = ROOT / "tests" / "data" / "tracking"
-PLAN = TRACKING / "ia-mo-2023.txt"
-LOG = TRACKING / "ia-mo-2023.status.csv"
+from conftest import IA_MO_LOG as LOG
+from conftest import IA_MO_PLAN as PLAN
 
 
 @pytest.fixture(scope="module")
-def plan() -> kehoach.Plan:
-    return kehoach.read_plan(PLAN)
-
-
-@pytest.fixture(scope="module")
-def mid_june(plan):
-    return plan.snapshot(LOG, as_of="2023-06-15")
+def mid_june(ia_mo):
+    return ia_mo.snapshot(LOG, as_of="2023-06-15")
 
 
 def test_snapshot_frame_has_the_categories_and_days(mid_june):
@@ -83,21 +75,21 @@ def test_escalation_raci_workload_and_compliance(mid_june):
     assert occurrences.due.tolist()[2] == pd.Timestamp("2023-06-12")
 
 
-def test_a_log_built_in_python_and_an_event(plan):
+def test_a_log_built_in_python_and_an_event(ia_mo):
     log = kehoach.StatusLog.read(LOG)
     log.append("ev-1", datetime.date(2023, 5, 15), "done")
     log.append("II.1.1", "2023-04-07", "done", 100, "xong")
-    df = plan.snapshot(log, as_of="2023-06-15").to_pandas().set_index("id")
+    df = ia_mo.snapshot(log, as_of="2023-06-15").to_pandas().set_index("id")
     assert df.loc["II.2.1", "category"] == "in_progress"
     assert df.loc["II.1.1", "category"] == "done_late"
     assert df.loc["II.1.1", "days_late"] == 5
 
 
-def test_log_problems_are_reported_with_lines(plan):
+def test_log_problems_are_reported_with_lines(ia_mo):
     log = kehoach.StatusLog.read("item,date,state,percent\nII.9,2023-05-02,progress,\nII.1.3,2023-05-02,progress,140\n")
-    found = log.validate(plan)
+    found = log.validate(ia_mo)
     assert [(d.code, d.line) for d in found] == [("unknown_item", 2), ("percent_out_of_range", 3)]
-    snapshot = plan.snapshot(log, as_of="2023-06-15")
+    snapshot = ia_mo.snapshot(log, as_of="2023-06-15")
     assert [d.code for d in snapshot.diagnostics] == ["unknown_item", "percent_out_of_range"]
     with pytest.raises(kehoach.ParseError, match=r"log.csv:2:19: unknown state"):
         kehoach._core.StatusLog.parse("item,date,state\nII.1.1,2023-05-02,finished\n", "log.csv")
@@ -117,12 +109,12 @@ def test_status_log_round_trips_and_appends(tmp_path):
     assert target.read_text(encoding="utf-8") == LOG.read_text(encoding="utf-8") + "II.1.4,2023-07-03,started,5,\n"
 
 
-def test_portfolio_snapshot_rolls_up_by_plan(plan):
+def test_portfolio_snapshot_rolls_up_by_plan(ia_mo):
     log = kehoach.StatusLog()
     for row in kehoach.StatusLog.read(LOG).to_pandas().itertuples():
         log.append(row.item, row.date.date(), row.state, None if pd.isna(row.percent) else int(row.percent), row.note,
                    plan="31/KH-UBND")
-    folio = kehoach.Portfolio([plan])
+    folio = kehoach.Portfolio([ia_mo])
     snapshot = folio.snapshot(log, as_of="2023-06-15")
     rollup = folio.rollup(snapshot).to_pandas()
     assert rollup.loc[0, "overdue"] == 1 and rollup.loc[0, "level"] == "commune"
