@@ -52,9 +52,10 @@ public:
 
     const std::vector<occurrence_record>& of(const obligation& o) {
         const auto from = o.start ? *o.start : o.since ? *o.since : date{std::chrono::year_month_day{as_of_}.year() / 1 / 1};
-        auto [at, added] = known_.try_emplace({day_number(from), o.recurrence});
-        if (!added) return at->second;
-        auto& out = at->second;
+        // Looked up by a view, so that finding a known schedule copies nothing.
+        const key_view wanted{day_number(from), o.recurrence};
+        if (const auto known = known_.find(wanted); known != known_.end()) return known->second;
+        auto& out = known_.try_emplace(key{wanted.from, o.recurrence}).first->second;
         for (const auto& rule : o.recurrence) {
             for (const auto& occ : occurrences(rule, from, as_of_ + std::chrono::days{400})) {
                 if (occ.period_start > as_of_) break;
@@ -68,13 +69,18 @@ public:
     }
 
 private:
+    struct key_view {
+        std::int32_t from;
+        std::span<const recurrence_rule> rules;
+    };
     struct key {
         std::int32_t from;
         std::vector<recurrence_rule> rules;
-        friend bool operator==(const key&, const key&) = default;
+        operator key_view() const noexcept { return {from, rules}; }
     };
     struct hash {
-        std::size_t operator()(const key& k) const noexcept {
+        using is_transparent = void;
+        std::size_t operator()(key_view k) const noexcept {
             auto h = static_cast<std::size_t>(k.from);
             for (const auto& r : k.rules)
                 h = h * 1'000'003 ^ (static_cast<std::size_t>(r.freq) << 40 | std::size_t{r.day} << 32 | std::size_t{r.weekday} << 24 |
@@ -82,9 +88,15 @@ private:
             return h;
         }
     };
+    struct same {
+        using is_transparent = void;
+        bool operator()(key_view a, key_view b) const noexcept {
+            return a.from == b.from && std::equal(a.rules.begin(), a.rules.end(), b.rules.begin(), b.rules.end());
+        }
+    };
     date as_of_;
     const calendar& cal_;
-    std::unordered_map<key, std::vector<occurrence_record>, hash> known_;
+    std::unordered_map<key, std::vector<occurrence_record>, hash, same> known_;
 };
 
 /// Matches done reports to the occurrences of recurring work: each report, in date order, fulfils
