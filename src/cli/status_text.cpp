@@ -27,8 +27,9 @@ std::string status_text(std::span<const plan* const> plans, const snapshot& s, l
         for (const auto& it : p->items()) {
             const auto i = k++;
             if (it.kind == item_kind::group) continue;
-            std::string lead;
-            for (auto u : it.units(role::lead)) lead += (lead.empty() ? "" : "; ") + p->units()[u].name;
+            std::vector<std::string_view> leads;
+            for (auto u : it.units(role::lead)) leads.push_back(p->units()[u].name);
+            const auto lead = fmt::format("{}", fmt::join(leads, "; "));
             const auto due = s.due()[i] == snapshot::none ? std::string() : to_text(date{std::chrono::days{s.due()[i]}}, lang);
             std::string status(label(s.category()[i], lang));
             if (s.days_late()[i] != snapshot::none)

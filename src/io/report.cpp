@@ -158,15 +158,6 @@ std::string signer_text(const signer& who, bool redact) {
     return out;
 }
 
-std::string joined(const std::vector<std::string>& parts, std::string_view separator) {
-    std::string out;
-    for (const auto& part : parts) {
-        if (!out.empty()) out += separator;
-        out += part;
-    }
-    return out;
-}
-
 std::string counts_text(const std::array<std::size_t, 4>& c) { return fmt::format("{}/{}/{}", c[0], c[1], c[2]); }
 
 /// Builds the report's document from the snapshot and the accountability tables.
@@ -207,7 +198,7 @@ private:
     std::string leads(item_index i) const {
         std::vector<std::string> names;
         for (auto u : a_.units(i, role::lead)) names.push_back(a_.unit_name(u));
-        return joined(names, ", ");
+        return fmt::format("{}", fmt::join(names, ", "));
     }
 
     /// The category with what it needs said: days left or late, when done, how far along.
@@ -218,7 +209,7 @@ private:
         if (s_.days_late()[i] != snapshot::none) parts.push_back(fmt::format(fmt::runtime(l_.days_late), s_.days_late()[i]));
         if (s_.done_on()[i] != snapshot::none) parts.push_back(fmt::format(fmt::runtime(l_.done_on), day(s_.done_on()[i])));
         else if (s_.percent()[i] >= 0) parts.push_back(fmt::format(fmt::runtime(l_.percent), static_cast<int>(s_.percent()[i])));
-        return joined(parts, ", ");
+        return fmt::format("{}", fmt::join(parts, ", "));
     }
 
     static void add(section& sec, table t, std::string_view none) {
@@ -300,9 +291,9 @@ private:
                 std::vector<std::string> names;
                 for (; k < e.chain.size() && e.chain[k].step == step; ++k)
                     names.push_back(step == escalation_step::signer ? signer_text(p_.info.signer, o_.redact) : e.chain[k].name);
-                steps.push_back(fmt::format("{}: {}", l_.step[at(step)], joined(names, ", ")));
+                steps.push_back(fmt::format("{}: {}", l_.step[at(step)], fmt::join(names, ", ")));
             }
-            t.rows.push_back({task(e.item), day(s_.due()[e.item]), std::to_string(e.days_late), joined(steps, "; ")});
+            t.rows.push_back({task(e.item), day(s_.due()[e.item]), std::to_string(e.days_late), fmt::format("{}", fmt::join(steps, "; "))});
         }
         add(sec, std::move(t), l_.none);
         d.sections.push_back(std::move(sec));
