@@ -1,6 +1,8 @@
 #include <kehoach/detail/large_allocator.hpp>
 
 #include <algorithm>
+#include <cstdlib>
+#include <iterator>
 #include <mutex>
 #include <utility>
 #include <vector>
@@ -28,18 +30,27 @@ block_cache& cache() {
 void* take_kept_block(std::size_t bytes) noexcept {
     auto& c = cache();
     const std::lock_guard lock(c.mutex);
-    const auto found = std::find_if(c.blocks.begin(), c.blocks.end(), [&](const auto& b) { return b.first == bytes; });
-    if (found == c.blocks.end()) return nullptr;
+    // The newest first: the one the same computation, run again, freed last.
+    const auto found = std::find_if(c.blocks.rbegin(), c.blocks.rend(), [&](const auto& b) { return b.first == bytes; });
+    if (found == c.blocks.rend()) return nullptr;
     void* block = found->second;
     c.held -= bytes;
-    c.blocks.erase(found);
+    c.blocks.erase(std::next(found).base());
     return block;
 }
 
 bool keep_block(void* block, std::size_t bytes) noexcept {
+    if (bytes > capacity) return false;
     auto& c = cache();
     const std::lock_guard lock(c.mutex);
-    if (c.held + bytes > capacity) return false;
+    // Full: the blocks kept longest go back to the system. They are the likeliest never to be
+    // asked for again (a column's earlier sizes while it grew), and would crowd out the blocks
+    // of the computation running now.
+    while (c.held + bytes > capacity && !c.blocks.empty()) {
+        std::free(c.blocks.front().second);
+        c.held -= c.blocks.front().first;
+        c.blocks.erase(c.blocks.begin());
+    }
     try {
         c.blocks.emplace_back(bytes, block);
     } catch (...) {

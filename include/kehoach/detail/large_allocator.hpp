@@ -18,7 +18,8 @@ namespace kehoach::detail {
 
 /// A freed block of exactly `bytes` (a multiple of 2 MiB) kept for reuse, or nullptr.
 [[nodiscard]] void* take_kept_block(std::size_t bytes) noexcept;
-/// Keeps a block for reuse; false when the cache is full (the caller frees it).
+/// Keeps a block for reuse, freeing the blocks kept longest to make room; false when the block is
+/// larger than the whole cache (the caller frees it).
 [[nodiscard]] bool keep_block(void* block, std::size_t bytes) noexcept;
 
 template <typename T>
