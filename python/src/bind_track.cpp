@@ -92,7 +92,7 @@ void bind_track(py::module_& m) {
         .def("_due", [](const snapshot& s) { return dates(s.due()); })
         .def("_soft", [](const snapshot& s) {
             std::vector<std::uint8_t> soft;
-            for (const auto& o : s.obligations()) soft.push_back(o.soft ? 1 : 0);
+            for (std::size_t i = 0; i < s.size(); ++i) soft.push_back(s.obligations().soft(i) ? 1 : 0);
             return plain(soft).attr("view")("bool");
         })
         .def("_occurrences", [](const snapshot& s) {

@@ -138,9 +138,9 @@ detail::column<scorecard_row> scorecard(const snapshot& s, const assignments& a)
     detail::column<std::uint32_t> tally(a.unit_count() * tracked_roles.size() * width, 0);
     const auto category = s.category();
     const auto stale = s.stale();
-    const auto obligations = s.obligations();
+    const auto& obligations = s.obligations();
     for (std::uint32_t i = 0; i < a.items(); ++i) {
-        if (obligations[i].is_group) continue;
+        if (obligations.is_group(i)) continue;
         const auto c = static_cast<std::size_t>(category[i]);
         for (std::size_t r = 0; r < tracked_roles.size(); ++r)
             for (auto u : a.units(i, tracked_roles[r])) {
@@ -179,8 +179,8 @@ std::vector<workload_row> workload(const snapshot& s, const assignments& a) {
             }
     };
     for (std::uint32_t i = 0; i < a.items(); ++i) {
-        const auto& o = s.obligations()[i];
-        if (!o.is_group && o.due) count(i, *o.due, &workload_row::tasks);
+        if (const auto due = s.due()[i]; !s.obligations().is_group(i) && due != snapshot::none)
+            count(i, date{std::chrono::days{due}}, &workload_row::tasks);
     }
     for (const auto& occ : s.occurrences()) count(occ.item, occ.due, &workload_row::occurrences);
     return rows_of(found);

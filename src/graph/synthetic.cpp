@@ -472,25 +472,27 @@ portfolio synthetic_portfolio::to_portfolio() const {
     return all;
 }
 
-std::vector<obligation> synthetic_portfolio::obligations(const calendar& cal) const {
-    std::vector<obligation> out(size());
+obligation_table synthetic_portfolio::obligations(const calendar& cal) const {
+    obligation_table out;
+    out.reserve(size());
     for (std::uint32_t i = 0; i < size(); ++i) {
-        auto& o = out[i];
+        obligation o;
         const auto plan = item_plan[i];
         o.since = plan_issued[plan];
         if (item_group[i] == none) {
             o.is_group = true;  // a section has no deadline of its own
-            continue;
+        } else {
+            o.group = item_group[i];
+            o.kind = item_deadline[i];
+            o.start = item_window_start[i];
+            if (item_window_end[i]) o.due = cal.roll_forward(*item_window_end[i]);
+            if (o.kind == deadline_kind::recurring) o.recurrence.push_back(monthly_report);
+            if (o.kind == deadline_kind::after_event) {
+                o.waits = true;
+                o.event = plan_event[plan];
+            }
         }
-        o.group = item_group[i];
-        o.kind = item_deadline[i];
-        o.start = item_window_start[i];
-        if (item_window_end[i]) o.due = cal.roll_forward(*item_window_end[i]);
-        if (o.kind == deadline_kind::recurring) o.recurrence.push_back(monthly_report);
-        if (o.kind == deadline_kind::after_event) {
-            o.waits = true;
-            o.event = plan_event[plan];
-        }
+        out.push_back(o);
     }
     return out;
 }

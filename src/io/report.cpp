@@ -336,7 +336,7 @@ private:
 
         table ongoing{{std::string(l_.c_item), std::string(l_.c_lead), std::string(l_.c_last_update)}, {}};
         for (item_index i = 0; i < p_.size(); ++i)
-            if (is_task(i) && s_.category()[i] == status_category::ongoing && s_.obligations()[i].recurrence.empty())
+            if (is_task(i) && s_.category()[i] == status_category::ongoing && !s_.obligations().recurs(i))
                 ongoing.rows.push_back({task(i), leads(i), last_update(i)});
         if (!ongoing.rows.empty()) {
             sec.blocks.emplace_back(std::string(l_.ongoing_intro));

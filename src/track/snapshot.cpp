@@ -20,25 +20,26 @@ date day_of(std::int32_t number) { return date{std::chrono::days{number}}; }
 
 bool continuous(deadline_kind kind) { return kind == deadline_kind::ongoing || kind == deadline_kind::recurring; }
 
-/// An item's reports up to today, followed in date order (the log's order for one day).
+/// An item's reports up to today, followed in date order (the log's order for one day). Twelve
+/// bytes: a snapshot reaches one of these, at random, for each of millions of rows.
 struct reports {
-    status_state last = status_state::progress;
-    bool any = false, begun = false, done = false, cancelled = false;
     std::int32_t last_day = none, done_on = none;
     std::int8_t percent = -1;
+    status_state last = status_state::progress;
+    bool begun = false;
+
+    [[nodiscard]] bool any() const { return last_day != none; }
+    [[nodiscard]] bool done() const { return any() && last == status_state::done; }
+    [[nodiscard]] bool cancelled() const { return any() && last == status_state::cancelled; }
 
     void add(const status_row& r) {
-        const auto day = day_number(r.day);
         // Done once, done since the first `done` after the last report of anything else.
-        if (r.state == status_state::done && !done) done_on = day;
-        done = r.state == status_state::done;
-        cancelled = r.state == status_state::cancelled;
+        if (r.state == status_state::done && !done()) done_on = day_number(r.day);
         begun |= r.state != status_state::cancelled;
-        any = true;
         last = r.state;
-        last_day = day;
+        last_day = day_number(r.day);
         if (r.percent >= 0) percent = r.percent;
-        if (done) percent = 100;
+        if (done()) percent = 100;
     }
 };
 
@@ -48,16 +49,18 @@ struct reports {
 /// once a snapshot.
 class occurrence_schedules {
 public:
-    occurrence_schedules(date as_of, const calendar& cal) : as_of_(as_of), cal_(cal) {}
+    occurrence_schedules(const obligation_table& obligations, date as_of, const calendar& cal)
+        : obligations_(obligations), as_of_(as_of), cal_(cal) {}
 
-    const std::vector<occurrence_record>& of(const obligation& o) {
-        const auto from = o.start ? *o.start : o.since ? *o.since : date{std::chrono::year_month_day{as_of_}.year() / 1 / 1};
-        // Looked up by a view, so that finding a known schedule copies nothing.
-        const key_view wanted{day_number(from), o.recurrence};
-        if (const auto known = known_.find(wanted); known != known_.end()) return known->second;
-        auto& out = known_.try_emplace(key{wanted.from, o.recurrence}).first->second;
-        for (const auto& rule : o.recurrence) {
-            for (const auto& occ : occurrences(rule, from, as_of_ + std::chrono::days{400})) {
+    const std::vector<occurrence_record>& of(std::uint32_t item) {
+        const auto start = obligations_.start()[item], since = obligations_.since()[item];
+        const auto from = start != none ? start : since != none ? since : day_number(std::chrono::year_month_day{as_of_}.year() / 1 / 1);
+        const auto rules = obligations_.rules_number()[item];
+        const auto [known, fresh] = known_.try_emplace(std::uint64_t{rules} << 32 | static_cast<std::uint32_t>(from));
+        auto& out = known->second;
+        if (!fresh) return out;
+        for (const auto& rule : obligations_.rules(rules)) {
+            for (const auto& occ : occurrences(rule, day_of(from), as_of_ + std::chrono::days{400})) {
                 if (occ.period_start > as_of_) break;
                 // "trước ngày 12": by the 11th.
                 const auto due = cal_.roll_forward(rule.before ? occ.due - std::chrono::days{1} : occ.due);
@@ -69,34 +72,11 @@ public:
     }
 
 private:
-    struct key_view {
-        std::int32_t from;
-        std::span<const recurrence_rule> rules;
-    };
-    struct key {
-        std::int32_t from;
-        std::vector<recurrence_rule> rules;
-        operator key_view() const noexcept { return {from, rules}; }
-    };
-    struct hash {
-        using is_transparent = void;
-        std::size_t operator()(key_view k) const noexcept {
-            auto h = static_cast<std::size_t>(k.from);
-            for (const auto& r : k.rules)
-                h = h * 1'000'003 ^ (static_cast<std::size_t>(r.freq) << 40 | std::size_t{r.day} << 32 | std::size_t{r.weekday} << 24 |
-                                     std::size_t{r.month} << 16 | std::size_t{r.before} << 1 | std::size_t{r.next_period});
-            return h;
-        }
-    };
-    struct same {
-        using is_transparent = void;
-        bool operator()(key_view a, key_view b) const noexcept {
-            return a.from == b.from && std::equal(a.rules.begin(), a.rules.end(), b.rules.begin(), b.rules.end());
-        }
-    };
+    const obligation_table& obligations_;
     date as_of_;
     const calendar& cal_;
-    std::unordered_map<key, std::vector<occurrence_record>, hash, same> known_;
+    /// By rules number and first day.
+    std::unordered_map<std::uint64_t, std::vector<occurrence_record>> known_;
 };
 
 /// Matches done reports to the occurrences of recurring work: each report, in date order, fulfils
@@ -104,7 +84,7 @@ private:
 /// (due 11/5), not March's that nobody sent; one on 14/6 is the late report due 12/6, not the
 /// next one a month early.
 void judge_occurrences(std::uint32_t item, std::span<const occurrence_record> schedule, std::span<const status_row> done_rows,
-                       date as_of, std::vector<occurrence_record>& out) {
+                       date as_of, detail::column<occurrence_record>& out) {
     const auto first = out.size();
     for (auto occ : schedule) {
         occ.item = item;
@@ -127,6 +107,71 @@ void judge_occurrences(std::uint32_t item, std::span<const occurrence_record> sc
 
 }  // namespace
 
+namespace {
+
+std::int32_t day_or_none(const std::optional<date>& day) { return day ? day_number(*day) : none; }
+std::optional<date> day_if_any(std::int32_t number) { return number == none ? std::nullopt : std::optional(day_of(number)); }
+
+}  // namespace
+
+void obligation_table::reserve(std::size_t items) {
+    for (auto* c : {&start_, &due_, &event_, &since_}) c->reserve(items);
+    for (auto* c : {&group_, &rules_}) c->reserve(items);
+    kind_.reserve(items);
+    flags_.reserve(items);
+}
+
+std::size_t obligation_table::rules_hash::operator()(const std::vector<recurrence_rule>& rules) const noexcept {
+    std::size_t h = rules.size();
+    for (const auto& r : rules)
+        h = h * 1'000'003 ^ (static_cast<std::size_t>(r.freq) << 40 | std::size_t{r.day} << 32 | std::size_t{r.weekday} << 24 |
+                             std::size_t{r.month} << 16 | std::size_t{r.minute_of_day.value_or(0xffff)} << 2 |
+                             std::size_t{r.before} << 1 | std::size_t{r.next_period});
+    return h;
+}
+
+std::uint32_t obligation_table::number_rules(const std::vector<recurrence_rule>& rules) {
+    if (rules.empty()) return no_rules;
+    const auto [found, fresh] = rules_numbers_.try_emplace(rules, static_cast<std::uint32_t>(rule_sets_.size()));
+    if (fresh) rule_sets_.push_back(rules);
+    return found->second;
+}
+
+void obligation_table::push_back(const obligation& o) {
+    kind_.push_back(o.kind);
+    flags_.push_back(static_cast<std::uint8_t>((o.is_group ? is_group_flag : 0) | (o.soft ? soft_flag : 0) |
+                                               (o.also_ongoing ? also_ongoing_flag : 0) | (o.waits ? waits_flag : 0)));
+    start_.push_back(day_or_none(o.start));
+    due_.push_back(day_or_none(o.due));
+    event_.push_back(day_or_none(o.event));
+    since_.push_back(day_or_none(o.since));
+    group_.push_back(o.group.value_or(no_group));
+    rules_.push_back(number_rules(o.recurrence));
+}
+
+obligation obligation_table::operator[](std::size_t item) const {
+    obligation o;
+    o.kind = kind_.at(item);
+    o.start = day_if_any(start_[item]);
+    o.due = day_if_any(due_[item]);
+    o.soft = soft(item);
+    o.also_ongoing = also_ongoing(item);
+    o.waits = waits(item);
+    o.event = day_if_any(event_[item]);
+    o.recurrence = rule_sets_[rules_[item]];
+    o.since = day_if_any(since_[item]);
+    if (group_[item] != no_group) o.group = group_[item];
+    o.is_group = is_group(item);
+    return o;
+}
+
+bool operator==(const obligation_table& a, const obligation_table& b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (a[i] != b[i]) return false;
+    return true;
+}
+
 std::string_view label(status_category category, language lang) {
     static constexpr std::array<std::string_view, status_category_count> vietnamese{
         "Hoàn thành đúng hạn", "Hoàn thành quá hạn", "Đang thực hiện, trong hạn", "Quá hạn, chưa hoàn thành",
@@ -140,7 +185,7 @@ std::string_view label(status_category category, language lang) {
 category_counts snapshot::counts() const {
     category_counts out{};
     for (std::size_t i = 0; i < size(); ++i)
-        if (!obligations_[i].is_group) ++out[static_cast<std::size_t>(category_[i])];
+        if (!obligations_.is_group(i)) ++out[static_cast<std::size_t>(category_[i])];
     return out;
 }
 
@@ -158,10 +203,11 @@ status_category combined_category(const category_counts& parts) {
     return cancelled;
 }
 
-snapshot take_snapshot(std::vector<obligation> obligations, std::span<const status_row> rows, const calendar& cal,
+snapshot take_snapshot(obligation_table obligations, std::span<const status_row> rows, const calendar& cal,
                        const snapshot_options& options) {
     const auto n = obligations.size();
     const auto as_of = options.as_of;
+    const auto today = day_number(as_of);
     snapshot out;
     out.as_of_ = as_of;
 
@@ -169,17 +215,26 @@ snapshot take_snapshot(std::vector<obligation> obligations, std::span<const stat
     // are written as work goes, so that is date order. Some items' rows are also gathered, to be
     // ordered and folded again: recurring work's, whose done reports are matched to its
     // occurrences, and back-filled items', whose rows come out of date order. `slot` numbers them.
+    // Groups stand for their parts, counted in `parts` by group slot.
     struct item_reports {
         reports seen;
         std::uint32_t slot = none_slot;
     };
     detail::column<item_reports> folded(n);
-    std::uint32_t gathered = 0;
-    for (std::uint32_t i = 0; i < n; ++i)
-        if (!obligations[i].recurrence.empty()) folded[i].slot = gathered++;
-    std::vector<std::uint32_t> picked;  // rows of gathered items
+    detail::column<std::uint32_t> group_slot(n, none_slot);
+    std::uint32_t gathered = 0, groups = 0;
+    for (std::uint32_t i = 0; i < n; ++i) {
+        if (obligations.recurs(i)) folded[i].slot = gathered++;
+        if (obligations.is_group(i)) group_slot[i] = groups++;
+    }
+    detail::column<std::uint32_t> picked;  // rows of gathered items
     bool back_filled = false;
+    // The rows come in date order, and so their items in no order: each reaches for its item's
+    // reports a few rows ahead, so that the memory's latency overlaps.
+    constexpr std::uint32_t ahead = 16;
+    const std::size_t last_item = n ? n - 1 : 0;
     for (std::uint32_t k = 0; k < rows.size(); ++k) {
+        if (k + ahead < rows.size()) __builtin_prefetch(folded.data() + std::min<std::size_t>(rows[k + ahead].item, last_item));
         const auto& r = rows[k];
         if (r.item >= n) throw error(fmt::format("a status row names item {}, but there are {} items", r.item, n));
         if (r.day > as_of) continue;
@@ -197,37 +252,28 @@ snapshot take_snapshot(std::vector<obligation> obligations, std::span<const stat
             if (rows[k].day <= as_of && folded[rows[k].item].slot != none_slot) picked.push_back(k);
     }
     // The picked rows slot by slot, in the log's order (a counting sort).
-    std::vector<std::uint32_t> first(gathered + 1, 0);
+    detail::column<std::uint32_t> first(gathered + 1, 0);
     for (auto k : picked) ++first[folded[rows[k].item].slot + 1];
     std::partial_sum(first.begin(), first.end(), first.begin());
-    std::vector<std::uint32_t> by_slot(picked.size());
+    detail::column<std::uint32_t> by_slot(picked.size());
     {
-        auto next = std::vector<std::uint32_t>(first.begin(), first.end() - 1);
+        detail::column<std::uint32_t> next(first.begin(), first.end() - 1);
         for (auto k : picked) by_slot[next[folded[rows[k].item].slot]++] = k;
     }
 
     out.category_.assign(n, status_category::in_progress);
-    for (auto* column : {&out.days_late_, &out.days_left_, &out.last_update_, &out.done_on_, &out.due_}) column->assign(n, none);
+    for (auto* column : {&out.days_late_, &out.days_left_, &out.last_update_, &out.done_on_}) column->assign(n, none);
     out.stale_.assign(n, 0);
     out.percent_.assign(n, -1);
-    // Groups stand for their parts; what they need of the obligations is noted on the way, in
-    // narrow columns, not to walk the wide obligations twice.
-    detail::column<std::uint32_t> group_slot(n, none_slot), parent(n, none_slot);
-    std::vector<category_counts> parts;
-    std::vector<std::int32_t> latest;  // the most days late of an overdue part
-    std::vector<std::uint8_t> stale;   // whether any part is stale
+    detail::column<category_counts> parts(groups);
+    detail::column<std::int32_t> latest(groups, none);  // the most days late of an overdue part
+    detail::column<std::uint8_t> stale(groups, 0);      // whether any part is stale
     std::vector<status_row> mine;
     std::vector<status_row> done_rows;
-    occurrence_schedules schedules(as_of, cal);
+    occurrence_schedules schedules(obligations, as_of, cal);
+    const auto kind = obligations.kind();
+    const auto start = obligations.start(), due = obligations.due(), event = obligations.event(), since = obligations.since();
     for (std::uint32_t i = 0; i < n; ++i) {
-        const auto& o = obligations[i];
-        if (o.is_group) {
-            group_slot[i] = static_cast<std::uint32_t>(parts.size());
-            parts.emplace_back();
-            latest.push_back(none);
-            stale.push_back(0);
-        }
-        if (o.group) parent[i] = *o.group;
         if (const auto slot = folded[i].slot; slot != none_slot) {
             mine.clear();
             for (auto k = first[slot]; k < first[slot + 1]; ++k) mine.push_back(rows[by_slot[k]]);
@@ -238,46 +284,44 @@ snapshot take_snapshot(std::vector<obligation> obligations, std::span<const stat
             for (const auto& r : mine) folded[i].seen.add(r);
         }
         const auto& seen = folded[i].seen;
-        if (o.due) out.due_[i] = day_number(*o.due);
         out.last_update_[i] = seen.last_day;
         out.percent_[i] = seen.percent;
-        if (seen.done) out.done_on_[i] = seen.done_on;
+        if (seen.done()) out.done_on_[i] = seen.done_on;
 
         using enum status_category;
         status_category category = in_progress;
-        if (seen.cancelled) {
+        if (seen.cancelled()) {
             category = cancelled;
-        } else if (continuous(o.kind)) {
+        } else if (continuous(kind[i])) {
             category = ongoing;
-        } else if (seen.done) {
-            const auto done_day = day_of(seen.done_on);
-            category = o.due && done_day > *o.due ? done_late : done_on_time;
-            if (category == done_late) out.days_late_[i] = cal.working_days_between(*o.due, done_day);
-        } else if (o.waits && (!o.event || *o.event > as_of)) {
+        } else if (seen.done()) {
+            category = due[i] != none && seen.done_on > due[i] ? done_late : done_on_time;
+            if (category == done_late) out.days_late_[i] = cal.working_days_between(day_of(due[i]), day_of(seen.done_on));
+        } else if (obligations.waits(i) && (event[i] == none || event[i] > today)) {
             category = waiting;
-        } else if (o.due && as_of > *o.due) {
+        } else if (due[i] != none && today > due[i]) {
             category = overdue;
-            out.days_late_[i] = cal.working_days_between(*o.due, as_of);
+            out.days_late_[i] = cal.working_days_between(day_of(due[i]), as_of);
         } else {
-            category = o.start && as_of < *o.start && !seen.begun ? not_due : in_progress;
-            if (o.due) out.days_left_[i] = cal.working_days_between(as_of, *o.due);
+            category = start[i] != none && today < start[i] && !seen.begun ? not_due : in_progress;
+            if (due[i] != none) out.days_left_[i] = cal.working_days_between(as_of, day_of(due[i]));
         }
         out.category_[i] = category;
         if (category == in_progress || category == overdue || category == ongoing) {
-            // Nobody has reported yet: silent since the obligation began.
-            auto since = seen.any ? std::optional(day_of(seen.last_day)) : o.since;
-            if (!seen.any && o.start && (!since || *o.start > *since)) since = o.start;
-            out.stale_[i] = since && (as_of - *since).count() > options.stale_after_days ? 1 : 0;
+            // Nobody has reported yet: silent since the obligation began (its window, if later).
+            const auto silent_since = seen.any() ? seen.last_day : std::max(since[i], start[i]);
+            out.stale_[i] = silent_since != none && today - silent_since > options.stale_after_days ? 1 : 0;
         }
-        if (!o.recurrence.empty()) {
+        if (obligations.recurs(i)) {
             done_rows.clear();
             for (const auto& r : mine)
                 if (r.state == status_state::done) done_rows.push_back(r);
-            judge_occurrences(i, schedules.of(o), done_rows, as_of, out.occurrences_);
+            judge_occurrences(i, schedules.of(i), done_rows, as_of, out.occurrences_);
         }
     }
 
     // Later items first, so that a group inside a group is complete before it counts in its own.
+    const auto parent = obligations.group();
     for (auto i = n; i-- > 0;) {
         if (const auto s = group_slot[i]; s != none_slot && std::any_of(parts[s].begin(), parts[s].end(), [](auto c) { return c > 0; })) {
             out.category_[i] = combined_category(parts[s]);
@@ -286,7 +330,7 @@ snapshot take_snapshot(std::vector<obligation> obligations, std::span<const stat
             out.stale_[i] = stale[s];
         }
         const auto g = parent[i];
-        if (g == none_slot) continue;
+        if (g == obligation_table::no_group) continue;
         if (g >= i || group_slot[g] == none_slot)
             throw error(fmt::format("item {} stands under item {}, which is no group before it", i, g));
         ++parts[group_slot[g]][static_cast<std::size_t>(out.category_[i])];
@@ -301,7 +345,7 @@ namespace {
 
 /// Appends the obligations of one plan; `first` is where its items begin in the count.
 void add_obligations(const plan& p, const calendar& cal, std::span<const std::optional<date>> event_done,
-                     std::uint32_t first, std::vector<obligation>& out) {
+                     std::uint32_t first, obligation_table& out) {
     auto happened = [&](event_index e) -> std::optional<date> {
         if (const auto& day = p.events()[e].date) return day;
         return e < event_done.size() ? event_done[e] : std::nullopt;
@@ -336,22 +380,22 @@ void add_obligations(const plan& p, const calendar& cal, std::span<const std::op
             else if (!o.event || *day > *o.event) o.event = day;
         }
         if (!all_happened) o.event.reset();
-        out.push_back(std::move(o));
+        out.push_back(o);
     }
 }
 
 }  // namespace
 
-std::vector<obligation> obligations_of(const plan& p, const calendar& cal, std::span<const std::optional<date>> event_done) {
-    std::vector<obligation> out;
+obligation_table obligations_of(const plan& p, const calendar& cal, std::span<const std::optional<date>> event_done) {
+    obligation_table out;
     out.reserve(p.size());
     add_obligations(p, cal, event_done, 0, out);
     return out;
 }
 
-std::vector<obligation> obligations_of(const portfolio& folio, const calendar& cal,
+obligation_table obligations_of(const portfolio& folio, const calendar& cal,
                                        std::span<const std::vector<std::optional<date>>> event_done) {
-    std::vector<obligation> out;
+    obligation_table out;
     for (std::size_t k = 0; k < folio.size(); ++k)
         add_obligations(folio[static_cast<plan_index>(k)], cal,
                         k < event_done.size() ? std::span<const std::optional<date>>(event_done[k]) : std::span<const std::optional<date>>{},

@@ -117,14 +117,7 @@ TEST_CASE("the columns' obligations and assignments are the plans'", "[synthetic
     const auto from_plans = obligations_of(plans, cal);
     REQUIRE(from_columns.size() == from_plans.size());
     std::size_t differ = 0;
-    for (std::size_t i = 0; i < from_plans.size(); ++i) {
-        const auto& a = from_columns[i];
-        const auto& b = from_plans[i];
-        if (a.kind != b.kind || a.start != b.start || a.due != b.due || a.soft != b.soft || a.also_ongoing != b.also_ongoing ||
-            a.waits != b.waits || a.event != b.event || a.recurrence != b.recurrence || a.since != b.since ||
-            a.group != b.group || a.is_group != b.is_group)
-            ++differ;
-    }
+    for (std::size_t i = 0; i < from_plans.size(); ++i) differ += from_columns[i] != from_plans[i];
     CHECK(differ == 0);
 
     const auto who = s.assignments();

@@ -317,3 +317,51 @@ TEST_CASE("a back-filled log gives the snapshot of the same log in date order", 
     CHECK(same(in_order.percent(), back_filled.percent()));
     CHECK(same(in_order.occurrences(), back_filled.occurrences()));
 }
+
+TEST_CASE("obligations kept as columns come back whole, and items with the same rules share them", "[track]") {
+    const auto& p = ia_mo();
+    const auto cal = calendar::vietnam();
+    const auto table = obligations_of(p, cal);
+    REQUIRE(table.size() == p.size());
+    for (std::size_t i = 0; i < table.size(); ++i) {
+        const auto& it = p.items()[i];
+        const auto o = table[i];
+        CHECK(o.is_group == (it.kind == item_kind::group));
+        CHECK(table.is_group(i) == o.is_group);
+        if (it.deadline) {
+            CHECK(o.kind == it.deadline->kind);
+            CHECK(o.recurrence == it.deadline->recurrence);
+            CHECK(o.soft == it.deadline->soft);
+            // The due day as the calendar rolls it, in both forms.
+            if (it.deadline->end) CHECK(o.due == cal.roll_forward(*it.deadline->end));
+            CHECK(table.due()[i] == (o.due ? number(*o.due) : obligation_table::no_day));
+        }
+        CHECK(o.since == p.info.date);
+        CHECK(table.recurs(i) == !o.recurrence.empty());
+    }
+    // "Báo cáo trước ngày 12 hàng tháng" recurs; "Trong quý II/2023" does not.
+    CHECK(table.recurs(p.lookup("III.2")));
+    CHECK_FALSE(table.recurs(p.lookup("II.1.2")));
+
+    // Rows pushed back in come out the same.
+    obligation_table copy;
+    for (std::size_t i = 0; i < table.size(); ++i) copy.push_back(table[i]);
+    CHECK(copy == table);
+    copy.push_back({.kind = deadline_kind::by_date, .due = day(2023, 5, 4), .group = 0});
+    CHECK_FALSE(copy == table);
+    CHECK(copy.group().back() == 0);
+    CHECK(copy.start().back() == obligation_table::no_day);
+
+    // Every commune's monthly report shares one copy of its rules; a quarterly one has its own.
+    const recurrence_rule monthly{.freq = frequency::monthly, .day = 12, .before = true};
+    const recurrence_rule quarterly{.freq = frequency::quarterly, .day = 15, .month = 3};
+    obligation_table reports;
+    for (const auto& rules : {std::vector{monthly}, std::vector{quarterly}, std::vector{monthly}, std::vector<recurrence_rule>{}})
+        reports.push_back({.kind = rules.empty() ? deadline_kind::ongoing : deadline_kind::recurring, .recurrence = rules});
+    const auto numbers = reports.rules_number();
+    CHECK(numbers[0] == numbers[2]);
+    CHECK(numbers[0] != numbers[1]);
+    CHECK(numbers[3] == obligation_table::no_rules);
+    CHECK(std::ranges::equal(reports.rules(numbers[1]), std::vector{quarterly}));
+    CHECK(reports[2].recurrence == std::vector{monthly});
+}

@@ -29,8 +29,8 @@ public:
     /// From columns: `roles[r]` holds each item's units in role r as offsets (`first`, one more
     /// than there are items) into `units`.
     struct role_column {
-        std::vector<std::uint32_t> first;
-        std::vector<std::uint32_t> units;
+        detail::column<std::uint32_t> first;
+        detail::column<std::uint32_t> units;
     };
     assignments(std::vector<std::string> unit_names, std::vector<std::uint32_t> unit_plan,
                 std::array<role_column, role_count> roles);
@@ -64,7 +64,7 @@ struct raci_entry {
 [[nodiscard]] std::vector<raci_entry> raci(const assignments& a);
 
 /// Tasks already due: done (on time or late) or overdue. The government's rates count over these.
-[[nodiscard]] constexpr std::size_t due_count(const category_counts& c) noexcept { return c[0] + c[1] + c[3]; }
+[[nodiscard]] constexpr std::size_t due_count(const category_counts& c) noexcept { return std::size_t{c[0]} + c[1] + c[3]; }
 /// Done on time over due; NaN when nothing is due yet.
 [[nodiscard]] double on_time_rate(const category_counts& c) noexcept;
 /// Done (on time or late) over due; NaN when nothing is due yet.
@@ -75,7 +75,7 @@ struct scorecard_row {
     std::uint32_t unit = 0;
     kehoach::role role = role::lead;
     category_counts counts{};  ///< tasks per category (groups are left out)
-    std::size_t stale = 0;
+    std::uint32_t stale = 0;
     [[nodiscard]] std::size_t due() const noexcept { return due_count(counts); }
     [[nodiscard]] double on_time_rate() const noexcept { return kehoach::on_time_rate(counts); }
     [[nodiscard]] double completion_rate() const noexcept { return kehoach::completion_rate(counts); }

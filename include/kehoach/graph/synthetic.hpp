@@ -60,7 +60,7 @@ struct synthetic_portfolio {
 
     /// Finish-to-start dependencies inside plans: `target` waits for `source` (items).
     std::vector<precedence> dependencies;
-    std::vector<status_row> status;
+    detail::column<status_row> status;
 
     [[nodiscard]] std::size_t size() const noexcept { return item_plan.size(); }
     /// Item ids as a plan document's reader forms them: `II` for a section, `II.3` for a task.
@@ -76,7 +76,7 @@ struct synthetic_portfolio {
     [[nodiscard]] portfolio to_portfolio() const;
     /// What each item owes, as obligations_of(to_portfolio(), cal) gives it, from the columns: what
     /// take_snapshot() judges `status` against, at any size.
-    [[nodiscard]] std::vector<obligation> obligations(const calendar& cal) const;
+    [[nodiscard]] obligation_table obligations(const calendar& cal) const;
     /// Who leads and supports each task, as assignments::of(to_portfolio()) gives it, from the
     /// columns: every plan has its level's ten units, counted plan after plan (plan k's unit j is
     /// 10k + j).

@@ -16,6 +16,7 @@
 #include <optional>
 #include <span>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace kehoach {
@@ -42,8 +43,9 @@ inline constexpr std::size_t status_category_count = enum_names<status_category>
 /// What a report calls the category: "Quá hạn, chưa hoàn thành", or "Overdue" in English.
 [[nodiscard]] std::string_view label(status_category category, language lang);
 
-/// How many items fall in each category, by category.
-using category_counts = std::array<std::size_t, status_category_count>;
+/// How many items fall in each category, by category. Items are numbered in 32 bits, and so are
+/// their counts: a scorecard row of a unit is then 44 bytes, not 80.
+using category_counts = std::array<std::uint32_t, status_category_count>;
 
 /**
  * @brief The category of work made of parts (a group's items; the items implementing a parent
@@ -81,6 +83,67 @@ struct obligation {
     std::optional<date> since;
     std::optional<std::uint32_t> group;  ///< the group heading it stands under; groups roll up
     bool is_group = false;
+
+    friend bool operator==(const obligation&, const obligation&) = default;
+};
+
+/**
+ * @brief The obligations of every item (for a portfolio: plan after plan), column by column.
+ *
+ * A snapshot of millions of items reads a few narrow columns of them, not a wide struct per
+ * item; and the thousands of items that recur by the same rules (every commune's monthly
+ * report) share one copy of the rules, numbered, so that their occurrences are worked out once.
+ * Rows go in and come out as `obligation`s.
+ */
+class obligation_table {
+public:
+    /// No day: a date column's empty value.
+    static constexpr std::int32_t no_day = std::numeric_limits<std::int32_t>::min();
+    static constexpr std::uint32_t no_group = std::numeric_limits<std::uint32_t>::max();
+    /// The rules number of an item that does not recur.
+    static constexpr std::uint32_t no_rules = 0;
+
+    void reserve(std::size_t items);
+    void push_back(const obligation& o);
+    /// One item's obligation, whole.
+    [[nodiscard]] obligation operator[](std::size_t item) const;
+    [[nodiscard]] std::size_t size() const noexcept { return kind_.size(); }
+
+    [[nodiscard]] std::span<const deadline_kind> kind() const noexcept { return kind_; }
+    /// Days since 1970-01-01, or `no_day`.
+    [[nodiscard]] std::span<const std::int32_t> start() const noexcept { return start_; }
+    [[nodiscard]] std::span<const std::int32_t> due() const noexcept { return due_; }
+    [[nodiscard]] std::span<const std::int32_t> event() const noexcept { return event_; }
+    [[nodiscard]] std::span<const std::int32_t> since() const noexcept { return since_; }
+    /// The group each item stands under, or `no_group`.
+    [[nodiscard]] std::span<const std::uint32_t> group() const noexcept { return group_; }
+    /// Each item's rules number: `no_rules`, or one of rules()'s.
+    [[nodiscard]] std::span<const std::uint32_t> rules_number() const noexcept { return rules_; }
+    /// The recurrence rules numbered `number`.
+    [[nodiscard]] std::span<const recurrence_rule> rules(std::uint32_t number) const { return rule_sets_.at(number); }
+
+    [[nodiscard]] bool is_group(std::size_t item) const noexcept { return flags_[item] & is_group_flag; }
+    [[nodiscard]] bool soft(std::size_t item) const noexcept { return flags_[item] & soft_flag; }
+    [[nodiscard]] bool also_ongoing(std::size_t item) const noexcept { return flags_[item] & also_ongoing_flag; }
+    [[nodiscard]] bool waits(std::size_t item) const noexcept { return flags_[item] & waits_flag; }
+    [[nodiscard]] bool recurs(std::size_t item) const noexcept { return rules_[item] != no_rules; }
+
+    friend bool operator==(const obligation_table& a, const obligation_table& b);
+
+private:
+    static constexpr std::uint8_t is_group_flag = 1, soft_flag = 2, also_ongoing_flag = 4, waits_flag = 8;
+
+    std::uint32_t number_rules(const std::vector<recurrence_rule>& rules);
+
+    detail::column<deadline_kind> kind_;
+    detail::column<std::uint8_t> flags_;
+    detail::column<std::int32_t> start_, due_, event_, since_;
+    detail::column<std::uint32_t> group_, rules_;
+    std::vector<std::vector<recurrence_rule>> rule_sets_{1};
+    struct rules_hash {
+        std::size_t operator()(const std::vector<recurrence_rule>& rules) const noexcept;
+    };
+    std::unordered_map<std::vector<recurrence_rule>, std::uint32_t, rules_hash> rules_numbers_;
 };
 
 /// One occurrence of a recurring obligation.
@@ -130,10 +193,10 @@ public:
     /// Days since 1970-01-01, or `none`: the last report, the day work was done, the due day.
     [[nodiscard]] std::span<const std::int32_t> last_update() const noexcept { return last_update_; }
     [[nodiscard]] std::span<const std::int32_t> done_on() const noexcept { return done_on_; }
-    [[nodiscard]] std::span<const std::int32_t> due() const noexcept { return due_; }
+    [[nodiscard]] std::span<const std::int32_t> due() const noexcept { return obligations_.due(); }
     /// The last percent reported (100 once done); -1 when none was.
     [[nodiscard]] std::span<const std::int8_t> percent() const noexcept { return percent_; }
-    [[nodiscard]] std::span<const obligation> obligations() const noexcept { return obligations_; }
+    [[nodiscard]] const obligation_table& obligations() const noexcept { return obligations_; }
     /// Each occurrence of recurring work that has begun by today, item by item, in order.
     [[nodiscard]] std::span<const occurrence_record> occurrences() const noexcept { return occurrences_; }
     /// What the log said that the snapshot left out (rows naming nothing), and regressions.
@@ -143,27 +206,27 @@ public:
     [[nodiscard]] category_counts counts() const;
 
 private:
-    friend snapshot take_snapshot(std::vector<obligation>, std::span<const status_row>, const calendar&, const snapshot_options&);
+    friend snapshot take_snapshot(obligation_table, std::span<const status_row>, const calendar&, const snapshot_options&);
 
     date as_of_;
-    std::vector<obligation> obligations_;
+    obligation_table obligations_;
     detail::column<status_category> category_;
-    detail::column<std::int32_t> days_late_, days_left_, last_update_, done_on_, due_;
+    detail::column<std::int32_t> days_late_, days_left_, last_update_, done_on_;
     detail::column<std::uint8_t> stale_;
     detail::column<std::int8_t> percent_;
-    std::vector<occurrence_record> occurrences_;
+    detail::column<occurrence_record> occurrences_;
 };
 
 /// The obligations of a plan's items, or a portfolio's (plan after plan), as the calendar rolls
 /// their deadlines. An event has happened on the day the plan gives it, or else on the day
 /// `event_done` (by plan, by event; see resolve()) says.
-[[nodiscard]] std::vector<obligation> obligations_of(const plan& p, const calendar& cal,
+[[nodiscard]] obligation_table obligations_of(const plan& p, const calendar& cal,
                                                      std::span<const std::optional<date>> event_done = {});
-[[nodiscard]] std::vector<obligation> obligations_of(const portfolio& p, const calendar& cal,
+[[nodiscard]] obligation_table obligations_of(const portfolio& p, const calendar& cal,
                                                      std::span<const std::vector<std::optional<date>>> event_done = {});
 
 /// The snapshot from resolved rows: the bulk form, for millions of rows.
-[[nodiscard]] snapshot take_snapshot(std::vector<obligation> obligations, std::span<const status_row> rows,
+[[nodiscard]] snapshot take_snapshot(obligation_table obligations, std::span<const status_row> rows,
                                      const calendar& cal, const snapshot_options& options);
 /// The snapshot of a plan or portfolio from its log; the log's problems are in `diagnostics`.
 [[nodiscard]] snapshot take_snapshot(const plan& p, const status_log& log, const snapshot_options& options,

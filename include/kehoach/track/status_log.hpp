@@ -1,6 +1,7 @@
 #pragma once
 /// @file The status log (status@1): what units report, row after row, never rewritten.
 
+#include <kehoach/detail/large_allocator.hpp>
 #include <kehoach/diagnostic.hpp>
 #include <kehoach/enum_names.hpp>
 #include <kehoach/time/date.hpp>
@@ -84,7 +85,7 @@ private:
 struct resolved_log {
     /// The rows that name an item, in log order; items of a portfolio count plan after plan. Rows
     /// with an error (see status_log::validate()) are left out; regressions are kept.
-    std::vector<status_row> rows;
+    detail::column<status_row> rows;
     std::vector<diagnostic> diagnostics;
     /// By plan (one for a plan's own log), by event: the first day a row reports the event done.
     std::vector<std::vector<std::optional<date>>> event_done;
