@@ -29,6 +29,7 @@ from .portfolio import CoverageGap, Link, LinkSuggestion, Portfolio, UnresolvedL
 from .report import monthly_report
 from .synthetic import SyntheticPortfolio, synthesize
 from .track import Escalation, Snapshot, StatusLog, Table
+from . import plot  # loads matplotlib when a plot is drawn, not here
 
 __version__: str = _core.__version__
 
@@ -68,6 +69,7 @@ __all__ = [
     "leap_month",
     "monthly_report",
     "parse_deadline",
+    "plot",
     "read_plan",
     "synthesize",
     "to_lunar",
