@@ -271,6 +271,8 @@ def _append_status(path: str | os.PathLike[str], updates: StatusLog) -> None: ..
 class Snapshot:
     category_names: list[str]
     occurrence_status_names: list[str]
+    @staticmethod
+    def category_labels(lang: str = "vi") -> list[str]: ...
     as_of: datetime.date
     diagnostics: list[Diagnostic]
     def __len__(self) -> int: ...

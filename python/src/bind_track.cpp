@@ -76,6 +76,15 @@ void bind_track(py::module_& m) {
     py::class_<snapshot, std::shared_ptr<snapshot>>(m, "Snapshot", "Where every item stands on a date.")
         .def_property_readonly_static("category_names", [](const py::object&) { return names<status_category>(); })
         .def_property_readonly_static("occurrence_status_names", [](const py::object&) { return names<occurrence_status>(); })
+        .def_static(
+            "category_labels",
+            [](const std::string& lang) {
+                py::list out;
+                for (std::size_t c = 0; c < status_category_count; ++c)
+                    out.append(std::string(label(static_cast<status_category>(c), language_argument(lang))));
+                return out;
+            },
+            "lang"_a = "vi")
         .def_property_readonly("as_of", &snapshot::as_of)
         .def("__len__", &snapshot::size)
         .def_readonly("diagnostics", &snapshot::diagnostics)
