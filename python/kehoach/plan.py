@@ -317,7 +317,8 @@ def unit_key(name: str, level: str | None = None) -> str:
 def _item_repr(self: Item) -> str:
     lead = self.roles["lead"]
     deadline = f", deadline={self.deadline.kind!r}" if self.deadline else ""
-    return f"Item({self.id!r}, {self.kind}, {self.title!r}, lead={lead!r}{deadline})"
+    title = self.title if len(self.title) <= 40 else self.title[:39] + "…"  # one short line, however long the title
+    return f"Item({self.id!r}, {self.kind}, {title!r}, lead={lead!r}{deadline})"
 
 
 def _unit_repr(self: Unit) -> str:
