@@ -7,7 +7,7 @@ import os
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Union
 
-from . import _core
+from . import _core, _display
 from ._core import Diagnostic, Event, Item, KehoachError, Unit
 from .calendar import Calendar
 from .lint import Findings
@@ -236,6 +236,9 @@ class Plan:
     def __iter__(self) -> Iterator[Item]:
         return iter(self._impl.items)
 
+    def _repr_html_(self) -> str:
+        return _display.plan_html(self)
+
     def __repr__(self) -> str:
         name = self.number or self.title[:40] or "untitled"
         tasks = sum(1 for item in self._impl.items if item.kind == "task")
@@ -336,6 +339,7 @@ def _diagnostic_repr(self: Diagnostic) -> str:
 
 
 Item.__repr__ = _item_repr  # type: ignore[method-assign]
+Item._repr_html_ = _display.item_html  # type: ignore[attr-defined]
 Unit.__repr__ = _unit_repr  # type: ignore[method-assign]
 Event.__repr__ = _event_repr  # type: ignore[method-assign]
 Diagnostic.__repr__ = _diagnostic_repr  # type: ignore[method-assign]
