@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 import time
 from html.parser import HTMLParser
 from pathlib import Path
@@ -22,7 +24,7 @@ import pytest
 import kehoach
 from kehoach import _core, _display
 
-from conftest import IA_MO_LOG, ROOT
+from conftest import IA_MO_LOG, IA_MO_PLAN, ROOT
 
 GOLDEN = Path(__file__).resolve().parent / "data"
 DEFECTS = ROOT / "tests" / "data" / "lint" / "defects.txt"
@@ -185,3 +187,14 @@ def test_each_kind_falls_back_to_its_header_above_the_cap(displayed, monkeypatch
 
 def test_findings_without_any_say_so(ia_mo):
     assert "không có vấn đề nào" in ia_mo.lint()[:0]._repr_html_()
+
+
+def test_display_needs_neither_pandas_nor_matplotlib():
+    # None in sys.modules makes an import of them fail, as it would where they are not installed.
+    code = ("import sys; sys.modules['pandas'] = sys.modules['matplotlib'] = None\n"
+            "import kehoach\n"
+            "plan = kehoach.read_plan(sys.argv[1]); now = plan.snapshot(sys.argv[2], as_of='2023-06-15')\n"
+            "for shown in (plan, plan.items[0], plan.schedule(), now, now.scorecard(), plan.lint(), kehoach.Portfolio([plan])):\n"
+            "    assert shown._repr_html_().startswith('<div>')\n")
+    run = subprocess.run([sys.executable, "-c", code, str(IA_MO_PLAN), str(IA_MO_LOG)], capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stderr
