@@ -14,7 +14,7 @@ from typing import Any, NamedTuple, Union
 
 import numpy as np
 
-from . import _core, _optional
+from . import _core, _display, _optional
 from ._core import CycleError, Diagnostic
 from .calendar import Calendar
 
@@ -69,6 +69,9 @@ class Schedule:
     def __repr__(self) -> str:
         late = self._impl.infeasible_count()
         return f"<Schedule of {len(self)} items from {self.start} to {self.horizon}, {late} cannot meet their deadline>"
+
+    def _repr_html_(self) -> str:
+        return _display.schedule_html(self)
 
     @property
     def start(self) -> datetime.date:

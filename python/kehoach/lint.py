@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, overload
 
-from . import _optional
+from . import _display, _optional
 
 if TYPE_CHECKING:
     from ._core import Diagnostic
@@ -84,6 +84,9 @@ class Findings(Sequence[Finding]):
         for field in ("item", "line", "column", "message"):
             columns[field] = [getattr(row, field) for row in self._rows]
         return pd.DataFrame(columns)
+
+    def _repr_html_(self) -> str:
+        return _display.findings_html(self)
 
     def __repr__(self) -> str:
         counts = {severity: 0 for severity in SEVERITIES}

@@ -7,7 +7,7 @@ import os
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Union
 
-from . import _core
+from . import _core, _display
 from ._core import Diagnostic, Event, Item, KehoachError, Unit
 from .calendar import Calendar
 from .lint import Findings
@@ -236,6 +236,9 @@ class Plan:
     def __iter__(self) -> Iterator[Item]:
         return iter(self._impl.items)
 
+    def _repr_html_(self) -> str:
+        return _display.plan_html(self)
+
     def __repr__(self) -> str:
         name = self.number or self.title[:40] or "untitled"
         tasks = sum(1 for item in self._impl.items if item.kind == "task")
@@ -317,7 +320,8 @@ def unit_key(name: str, level: str | None = None) -> str:
 def _item_repr(self: Item) -> str:
     lead = self.roles["lead"]
     deadline = f", deadline={self.deadline.kind!r}" if self.deadline else ""
-    return f"Item({self.id!r}, {self.kind}, {self.title!r}, lead={lead!r}{deadline})"
+    title = self.title if len(self.title) <= 40 else self.title[:39] + "…"  # one short line, however long the title
+    return f"Item({self.id!r}, {self.kind}, {title!r}, lead={lead!r}{deadline})"
 
 
 def _unit_repr(self: Unit) -> str:
@@ -335,6 +339,7 @@ def _diagnostic_repr(self: Diagnostic) -> str:
 
 
 Item.__repr__ = _item_repr  # type: ignore[method-assign]
+Item._repr_html_ = _display.item_html  # type: ignore[attr-defined]
 Unit.__repr__ = _unit_repr  # type: ignore[method-assign]
 Event.__repr__ = _event_repr  # type: ignore[method-assign]
 Diagnostic.__repr__ = _diagnostic_repr  # type: ignore[method-assign]

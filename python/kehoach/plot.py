@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any, Union
 import numpy as np
 
 from . import _core, _optional
+from ._display import STATUS_COLOURS
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -48,19 +49,6 @@ __all__ = [
 
 DateLike = Union[datetime.date, str]
 
-#: The colour of each status category, in the snapshot's order: greens for done (pale when late),
-#: blue for work under way, red for overdue, greys for what is not yet or no longer tracked,
-#: purple for waiting and teal for ongoing work.
-STATUS_COLOURS = MappingProxyType({
-    "done_on_time": "#2e7d32",
-    "done_late": "#9ccc65",
-    "in_progress": "#1e88e5",
-    "overdue": "#d32f2f",
-    "not_due": "#bdbdbd",
-    "waiting": "#8e24aa",
-    "ongoing": "#00897b",
-    "cancelled": "#616161",
-})
 
 #: The colour of each role in a RACI matrix: dark for the unit that answers for the item.
 ROLE_COLOURS = MappingProxyType({

@@ -7,7 +7,7 @@ import os
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
-from . import _core
+from . import _core, _display
 from ._core import KehoachError
 from .calendar import Calendar
 from .lint import Findings
@@ -214,6 +214,9 @@ class Portfolio:
 
     def __len__(self) -> int:
         return len(self._plans)
+
+    def _repr_html_(self) -> str:
+        return _display.portfolio_html(self)
 
     def __repr__(self) -> str:
         return f"Portfolio(plans={len(self)}, items={sum(len(p) for p in self._plans)})"

@@ -17,7 +17,7 @@ from typing import Any, NamedTuple, Union
 
 import numpy as np
 
-from . import _core, _optional
+from . import _core, _display, _optional
 from ._core import Diagnostic
 from .calendar import Calendar
 
@@ -51,6 +51,9 @@ class Table:
 
     def __repr__(self) -> str:
         return f"<{self._name}: {len(self)} rows; columns {', '.join(self._columns)}>"
+
+    def _repr_html_(self) -> str:
+        return _display.table_html(self)
 
     def to_pandas(self) -> Any:
         """The table as a DataFrame."""
@@ -165,6 +168,9 @@ class Snapshot:
     def __repr__(self) -> str:
         counts = {name: n for name, n in self.counts().items() if n}
         return f"<Snapshot as of {self.as_of}: {counts}>"
+
+    def _repr_html_(self) -> str:
+        return _display.snapshot_html(self)
 
     def counts(self) -> dict[str, int]:
         """Tasks per category (groups are left out: they stand for their tasks)."""
