@@ -144,7 +144,7 @@ TEST_CASE("redacting leaves out the signer's name and keeps the title", "[ics]")
     CHECK_THAT(text, Contains("Người ký: TM. Ủy ban nhân dân\\, Chủ tịch\r\n"));
 }
 
-TEST_CASE("English labels on request; the plan's own words stay", "[ics]") {
+TEST_CASE("English labels on request, and the plan's own words as written", "[ics]") {
     const auto plan = load_plan(tracking + "ia-mo-2023.txt");
     auto options = fixed;
     options.lang = language::en;
