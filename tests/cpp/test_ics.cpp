@@ -71,7 +71,7 @@ TEST_CASE("a long Vietnamese title folds at 75 octets, never inside a character,
     CHECK(unfold(folded) == line + "\r\n");
 }
 
-TEST_CASE("a line of exactly 75 octets is not folded; one more octet is", "[ics]") {
+TEST_CASE("a line of exactly 75 octets is not folded, one more octet is", "[ics]") {
     const std::string exact(75, 'a');
     CHECK(ics_fold(exact) == exact + "\r\n");
     CHECK(ics_fold(exact + "b") == exact + "\r\n b\r\n");
