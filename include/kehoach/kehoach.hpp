@@ -36,7 +36,10 @@
 #include <kehoach/analysis/lint.hpp>
 #include <kehoach/analysis/summary.hpp>
 
+#include <kehoach/io/dot.hpp>
 #include <kehoach/io/file.hpp>
+#include <kehoach/io/ics.hpp>
+#include <kehoach/io/item_table.hpp>
 #include <kehoach/io/lint_json.hpp>
 #include <kehoach/io/plan_json.hpp>
 #include <kehoach/io/report.hpp>

@@ -21,6 +21,7 @@ except ImportError as error:  # pragma: no cover - only when the extension was n
 from ._core import CycleError, KehoachError, ParseError, ValidationError
 from .calendar import Calendar
 from .deadline import Deadline, DeadlineWarning, Occurrence, RecurrenceRule, parse_deadline
+from .export import ExportWarning
 from .graph import Infeasibility, PlanGraph, Schedule
 from .lint import Finding, Findings
 from .lunar import LunarDate, from_lunar, leap_month, to_lunar
@@ -42,6 +43,7 @@ __all__ = [
     "Diagnostic",
     "Escalation",
     "Event",
+    "ExportWarning",
     "Finding",
     "Findings",
     "Infeasibility",

@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import importlib
 from types import ModuleType
 
 
 def pandas(what: str) -> ModuleType:
     """pandas, or an ImportError that says how to get it."""
+    return _module("pandas", what, "python3-pandas", "kehoach[pandas]")
+
+
+def networkx(what: str) -> ModuleType:
+    """networkx, or an ImportError that says how to get it."""
+    return _module("networkx", what, "python3-networkx", "kehoach[networkx]")
+
+
+def _module(name: str, what: str, debian: str, extra: str) -> ModuleType:
     try:
-        import pandas as pd
+        return importlib.import_module(name)
     except ImportError as error:  # the message is the point; tested by hiding the module
         raise ImportError(
-            f"{what} needs pandas: install it (Debian: apt-get install python3-pandas; "
-            "pip: pip install 'kehoach[pandas]')"
+            f"{what} needs {name}: install it (Debian: apt-get install {debian}; pip: pip install '{extra}')"
         ) from error
-    return pd

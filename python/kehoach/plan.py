@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import os
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, Union
+from typing import Any, Literal, Union
 
 from . import _core, _display
 from ._core import Diagnostic, Event, Item, KehoachError, Unit
@@ -229,6 +229,94 @@ class Plan:
         from .track import take_snapshot
 
         return take_snapshot(self, [self], log, as_of, stale_after_days, calendar)
+
+    def to_ics(self, path: str | os.PathLike[str] | None = None, *, redact: bool = False,
+               lang: Literal["vi", "en"] = "vi", calendar: Calendar | None = None) -> str | None:
+        """The plan's deadlines as iCalendar (RFC 5545), for Outlook, Google or Apple calendars.
+
+        One all-day event per item on its due day (a window's last day, rolled past rest days);
+        one event with an ``RRULE`` per rule of a recurring obligation ("trước ngày 12 hàng
+        tháng" repeats on the 11th); work after a dated event on the event's day. Event ids are
+        made of the plan's number and date and the item's id, so importing a newer file updates
+        the events. See ``docs/exports.md``.
+
+        Parameters
+        ----------
+        path : str or path-like, optional
+            Write the file there (replaced whole, never half-written) and return None; without
+            it, return the text.
+        redact : bool
+            Leave out the signer's name (the title stays).
+        lang : {"vi", "en"}
+            The language of the descriptions' labels; titles stay as the plan writes them.
+        calendar : Calendar, optional
+            Working days for the rest-day roll; Vietnam's civil-service calendar by default.
+
+        Warns
+        -----
+        ExportWarning
+            Naming the items left out, with no day to put on a calendar: ongoing work, work after
+            an event not yet dated, deadlines that could not be read.
+
+        Examples
+        --------
+        >>> plan = read_plan("tests/data/tracking/ia-mo-2023.txt")
+        >>> plan.to_ics("ke-hoach.ics", redact=True)  # doctest: +SKIP
+        """
+        from . import export
+
+        return export.to_ics(self, path, redact, lang, calendar)
+
+    def to_dot(self, schedule: Any = None, *, lang: Literal["vi", "en"] = "vi") -> str:
+        """The plan as a Graphviz graph: a box per task, a cluster per section, an edge from each
+        prerequisite to what waits for it (start-to-start and finish-to-finish dashed, after an
+        event dotted). With the plan's :class:`Schedule`, critical items and edges are red.
+
+        Render it with ``dot -Tsvg plan.dot -o plan.svg``; see ``docs/exports.md``.
+
+        Examples
+        --------
+        >>> text = plan.to_dot(plan.schedule())
+        >>> text.startswith("digraph kehoach {")
+        True
+        """
+        from . import export
+
+        return export.to_dot(self, schedule, lang)
+
+    def to_frame(self, calendar: Calendar | None = None) -> Any:
+        """The items as a pandas DataFrame, one row per item in document order: the columns that
+        ``kehoach export --to csv`` writes.
+
+        ``kind`` and ``deadline_kind`` are ``Categorical``; ``lead``, ``support``, ``monitor`` and
+        ``report_to`` hold the units' names joined by ``"; "`` (``.str.split("; ")`` gives lists;
+        ``snapshot(...).raci()`` has one row per unit and role); ``start``, ``end`` and ``due``
+        are ``datetime64`` (``due``: the deadline's last day rolled past rest days, NaT for
+        recurring work); ``depends_on`` lists the ids an item waits for.
+
+        Examples
+        --------
+        >>> frame = plan.to_frame()
+        >>> frame[frame.deadline_kind == "after_event"][["id", "lead", "event"]]  # doctest: +SKIP
+        """
+        from . import export
+
+        return export.to_frame(self, calendar)
+
+    def to_networkx(self, calendar: Calendar | None = None) -> Any:
+        """The plan as a ``networkx.DiGraph``: a node per item (keyed by id, with ``number``,
+        ``title``, ``kind``, ``lead`` and ``support`` unit lists, ``deadline`` as written, ``due``
+        date) and per event (``kind="event"``); an edge from each prerequisite to what waits for
+        it, with its ``type`` and ``lag``.
+
+        Examples
+        --------
+        >>> import networkx as nx
+        >>> order = list(nx.topological_sort(plan.to_networkx()))
+        """
+        from . import export
+
+        return export.to_networkx(self, calendar)
 
     def __len__(self) -> int:
         return len(self._impl)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import os
 from collections.abc import Iterable
-from typing import Any, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 from . import _core, _display
 from ._core import KehoachError
@@ -205,6 +205,19 @@ class Portfolio:
             except KehoachError as error:
                 raise KeyError(f"link table row {number}: {error}") from None
         return len(rows)
+
+    def to_dot(self, schedule: Any = None, *, lang: Literal["vi", "en"] = "vi") -> str:
+        """The portfolio as a Graphviz graph: a cluster per plan around its sections, and an edge
+        from each child plan's item to the parent plan's item it implements. With the portfolio's
+        :class:`Schedule` (:meth:`schedule`), critical items and edges are red.
+
+        Examples
+        --------
+        >>> text = portfolio.to_dot(portfolio.schedule())
+        """
+        from . import export
+
+        return export.to_dot(self, schedule, lang)
 
     def _index(self, plan: Plan) -> int:
         for index, candidate in enumerate(self._plans):

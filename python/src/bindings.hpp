@@ -119,5 +119,6 @@ void bind_summary(py::module_& m);
 void bind_report(py::module_& m);
 void bind_track(py::module_& m);
 void bind_lint(py::module_& m);
+void bind_export(py::module_& m);
 
 }  // namespace kehoach::python

@@ -19,4 +19,5 @@ PYBIND11_MODULE(_core, m) {
     bind_report(m);
     bind_track(m);
     bind_lint(m);
+    bind_export(m);
 }

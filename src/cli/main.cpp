@@ -12,8 +12,8 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <chrono>
 #include <cstdio>
-#include <fstream>
 #include <iostream>
 #include <map>
 #include <optional>
@@ -33,6 +33,12 @@ std::optional<kehoach::date> date_option(std::string_view option, const std::str
     const auto day = kehoach::parse_iso_date(text);
     if (!day) throw kehoach::parse_error({std::string(option), 0, 0}, {}, fmt::format("'{}' is not a date YYYY-MM-DD that exists", text));
     return day;
+}
+
+/// Standard output, or the file named by -o: written whole through a temporary file, never torn.
+void emit(const std::string& text, const std::string& output) {
+    if (output.empty()) std::fputs(text.c_str(), stdout);
+    else kehoach::write_file_atomically(output, text);
 }
 
 int run(int argc, char** argv) {
@@ -152,6 +158,20 @@ int run(int argc, char** argv) {
     monthly->add_option("-o,--output", report_output, "write the report to this file instead of standard output");
     add_language(monthly);
 
+    std::string export_file, export_format, export_output, export_as_of;
+    bool export_redact = false;
+    auto* exporter = app.add_subcommand("export", "Write a plan's deadlines as iCalendar, its dependencies as Graphviz DOT, or its items as CSV");
+    exporter->add_option("FILE", export_file,
+                         "plan document or plan@1 JSON file, - for standard input, or a folder of plans (a portfolio; --to dot only)")
+        ->required();
+    exporter->add_option("--to", export_format, "ics (deadlines, for calendars), dot (Graphviz) or csv (one row per item)")
+        ->required()
+        ->check(CLI::IsMember({"ics", "dot", "csv"}));
+    exporter->add_option("-o,--output", export_output, "write to this file (replaced whole, never half-written) instead of standard output");
+    exporter->add_flag("--redact", export_redact, "leave out the signer's name (ics; dot and csv name no one)");
+    exporter->add_option("--as-of", export_as_of, "ics: the day stamped on the events (DTSTAMP, 00:00 UTC); default: now");
+    add_language(exporter);
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::Success& e) {
@@ -237,13 +257,7 @@ int run(int argc, char** argv) {
         report_settings.format = report_format_name == "html" ? kehoach::report_format::html : kehoach::report_format::markdown;
         const auto p = kehoach::load_plan(report_file);
         const auto text = kehoach::monthly_report(p, kehoach::read_status_log(report_log), report_settings);
-        if (report_output.empty()) {
-            std::fputs(text.c_str(), stdout);
-        } else {
-            std::ofstream out(report_output, std::ios::binary);
-            out << text;
-            if (!out.flush()) throw kehoach::error(fmt::format("{}: cannot write the report", report_output));
-        }
+        emit(text, report_output);
     } else if (status->parsed()) {
         const auto log = kehoach::read_status_log(status_log_file);
         const kehoach::snapshot_options options{.as_of = date_option("--as-of", status_as_of).value_or(kehoach::today_in_vietnam()),
@@ -275,6 +289,36 @@ int run(int argc, char** argv) {
         }
         if (errors) return exit_bad_input;
         if (check_overdue && s.counts()[static_cast<std::size_t>(kehoach::status_category::overdue)] > 0) return exit_findings;
+    } else if (exporter->parsed()) {
+        const bool folder = std::filesystem::is_directory(export_file);
+        if (folder && export_format != "dot")
+            throw kehoach::parse_error({export_file, 0, 0}, {}, "is a folder: only --to dot exports a portfolio; give one plan file");
+        if (!export_as_of.empty() && export_format != "ics")
+            throw kehoach::parse_error({"--as-of", 0, 0}, {}, "stamps iCalendar events; it applies to --to ics only");
+        if (export_format == "dot") {
+            // The critical path is highlighted when the plan can be scheduled; a cycle is drawn all the same.
+            auto draw = [&](const auto& what) {
+                try {
+                    const auto s = kehoach::plan_graph::of(what).schedule(kehoach::calendar::vietnam());
+                    return kehoach::to_dot(what, &s, {.lang = lang});
+                } catch (const kehoach::error& e) {
+                    fmt::print(stderr, "kehoach: export: drawn without the critical path: {}\n", e.what());
+                    return kehoach::to_dot(what, nullptr, {.lang = lang});
+                }
+            };
+            emit(folder ? draw(kehoach::load_portfolio(export_file)) : draw(kehoach::load_plan(export_file)), export_output);
+        } else if (export_format == "csv") {
+            emit(kehoach::to_items_csv(kehoach::load_plan(export_file)), export_output);
+        } else {
+            kehoach::ics_options options{.redact = export_redact, .lang = lang};
+            if (const auto day = date_option("--as-of", export_as_of)) options.stamp = std::chrono::sys_seconds{*day};
+            const auto ics = kehoach::to_ics(kehoach::load_plan(export_file), options);
+            emit(ics.text, export_output);
+            if (!ics.left_out.empty())
+                fmt::print(stderr, "kehoach: export: {} events; {} items left out, with no day to put on a calendar "
+                                   "(ongoing, after an event not yet dated, or no deadline that can be read)\n",
+                           ics.events, ics.left_out.size());
+        }
     } else if (deadline->parsed()) {
         const auto issue_date = date_option("--issued", issued);
         const auto reading = kehoach::parse_deadline(phrase, issue_date);

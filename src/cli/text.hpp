@@ -4,6 +4,8 @@
 #include <kehoach/language.hpp>
 #include <kehoach/time/date.hpp>
 
+#include "../detail/utf8.hpp"
+
 #include <fmt/format.h>
 
 #include <chrono>
@@ -12,14 +14,6 @@
 
 namespace kehoach::cli {
 
-/// At most `width` characters (code points), with an ellipsis when cut.
-inline std::string clipped(std::string_view text, std::size_t width) {
-    std::size_t characters = 0;
-    for (std::size_t at = 0; at < text.size(); ++at) {
-        if ((static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) continue;
-        if (++characters == width) return std::string(text.substr(0, at)) + "…";
-    }
-    return std::string(text);
-}
+using detail::clipped;
 
 }  // namespace kehoach::cli

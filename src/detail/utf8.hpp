@@ -1,6 +1,7 @@
 #pragma once
-// UTF-8 helpers of the reader's hot loops, for text checked already: decoding without a call into
-// utf8proc, and lowercasing onto the end of a string without a string of its own.
+// UTF-8 helpers for text checked already: decoding without a call into utf8proc, lowercasing onto
+// the end of a string without a string of its own (the reader's hot loops), and cutting titles short
+// (the command's tables, DOT labels).
 
 #include <cstddef>
 #include <cstdint>
@@ -17,6 +18,16 @@ namespace kehoach::detail {
     std::int32_t c = n == 1 ? byte : byte & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
     for (std::size_t k = 1; k < n && at + k < text.size(); ++k) c = (c << 6) | (static_cast<unsigned char>(text[at + k]) & 0x3F);
     return {c, n};
+}
+
+/// At most `width` characters (code points), with an ellipsis when cut.
+[[nodiscard]] inline std::string clipped(std::string_view text, std::size_t width) {
+    std::size_t characters = 0;
+    for (std::size_t at = 0; at < text.size(); ++at) {
+        if ((static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) continue;
+        if (++characters == width) return std::string(text.substr(0, at)) + "…";
+    }
+    return std::string(text);
 }
 
 /// Appends lower_in_place(text) to `to`, which `text` must not point into. In text/normalize.cpp.

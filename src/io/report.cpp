@@ -145,19 +145,6 @@ std::string rate_text(double rate, language lang) {
     return text;
 }
 
-/// Who signed: authority, title and name; the name is what redaction leaves out.
-std::string signer_text(const signer& who, bool redact) {
-    std::string out = who.authority;
-    auto add = [&](const std::string& part, std::string_view separator) {
-        if (part.empty()) return;
-        if (!out.empty()) out += separator;
-        out += part;
-    };
-    add(who.title, ", ");
-    if (!redact) add(who.name, " ");
-    return out;
-}
-
 std::string counts_text(const std::array<std::size_t, 4>& c) { return fmt::format("{}/{}/{}", c[0], c[1], c[2]); }
 
 /// Builds the report's document from the snapshot and the accountability tables.
@@ -224,7 +211,7 @@ private:
                                       : fmt::format(fmt::runtime(l_.title), info.number, month);
         d.lead.push_back(fmt::format(fmt::runtime(l_.plan_line), info.number, info.date ? to_text(*info.date, o_.lang) : "",
                                      info.issuer, info.title));
-        if (!info.signer.empty()) d.lead.push_back(fmt::format(fmt::runtime(l_.signer), signer_text(info.signer, o_.redact)));
+        if (!info.signer.empty()) d.lead.push_back(fmt::format(fmt::runtime(l_.signer), info.signer.text(!o_.redact)));
         d.lead.push_back(fmt::format(fmt::runtime(l_.as_of), to_text(s_.as_of(), o_.lang)));
         d.lead.emplace_back(l_.method);
     }
@@ -290,7 +277,7 @@ private:
                 const auto step = e.chain[k].step;
                 std::vector<std::string> names;
                 for (; k < e.chain.size() && e.chain[k].step == step; ++k)
-                    names.push_back(step == escalation_step::signer ? signer_text(p_.info.signer, o_.redact) : e.chain[k].name);
+                    names.push_back(step == escalation_step::signer ? p_.info.signer.text(!o_.redact) : e.chain[k].name);
                 steps.push_back(fmt::format("{}: {}", l_.step[at(step)], fmt::join(names, ", ")));
             }
             t.rows.push_back({task(e.item), day(s_.due()[e.item]), std::to_string(e.days_late), fmt::format("{}", fmt::join(steps, "; "))});

@@ -8,6 +8,18 @@
 
 namespace kehoach {
 
+std::string signer::text(bool with_name) const {
+    std::string out = authority;
+    auto add = [&](const std::string& part, std::string_view separator) {
+        if (part.empty()) return;
+        if (!out.empty()) out += separator;
+        out += part;
+    };
+    add(title, ", ");
+    if (with_name) add(name, " ");
+    return out;
+}
+
 void plan::check_unit(unit_index unit, std::string_view where) const {
     if (unit >= units_.size()) throw validation_error(fmt::format("{}: unit index {} does not exist", where, unit));
 }

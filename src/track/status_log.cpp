@@ -10,13 +10,8 @@
 
 #include <fmt/format.h>
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <array>
-#include <cerrno>
 #include <charconv>
-#include <cstring>
 #include <map>
 #include <utility>
 
@@ -166,42 +161,6 @@ std::string csv_header(std::span<const std::string> columns) {
     return out + '\n';
 }
 
-/// Writes `bytes` to `path` through a temporary file beside it: flushed, renamed over, the
-/// folder flushed too, so the rename itself survives a crash.
-void replace_file(const std::filesystem::path& path, std::string_view bytes) {
-    auto fail = [&](std::string_view what) {
-        throw error(fmt::format("{}: cannot {}: {}", path.string(), what, std::strerror(errno)));
-    };
-    auto folder = path.parent_path();
-    if (folder.empty()) folder = ".";
-    auto temporary = path;
-    temporary += fmt::format(".{}.tmp", ::getpid());
-    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) fail("create a temporary file beside it");
-    for (std::size_t written = 0; written < bytes.size();) {
-        const auto n = ::write(fd, bytes.data() + written, bytes.size() - written);
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) {
-            ::close(fd);
-            ::unlink(temporary.c_str());
-            fail("write");
-        }
-        written += static_cast<std::size_t>(n);
-    }
-    if (::fsync(fd) != 0 || ::close(fd) != 0) {
-        ::unlink(temporary.c_str());
-        fail("flush to disk");
-    }
-    if (::rename(temporary.c_str(), path.c_str()) != 0) {
-        ::unlink(temporary.c_str());
-        fail("replace");
-    }
-    if (const int dir = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dir >= 0) {
-        ::fsync(dir);
-        ::close(dir);
-    }
-}
-
 /// Resolves rows against their plan, and follows done work to find regressions.
 class resolver {
 public:
@@ -329,7 +288,7 @@ void append_status(const std::filesystem::path& path, std::span<const status_upd
     auto log = exists ? parse_status_log(bytes, input_name(path)) : status_log{};
     if (json) {
         for (const auto& u : updates) log.append(u);
-        replace_file(path, status_json(log));
+        write_file_atomically(path, status_json(log));
         return;
     }
     // The header fixes the columns: new rows are written in its order, the old bytes kept as they are.
@@ -339,7 +298,7 @@ void append_status(const std::filesystem::path& path, std::span<const status_upd
         throw error(fmt::format("{}: the new updates name plans, but the log has no plan column", path.string()));
     if (!bytes.ends_with('\n')) bytes += '\n';
     csv_rows(bytes, columns, updates);
-    replace_file(path, bytes);
+    write_file_atomically(path, bytes);
 }
 
 }  // namespace kehoach

@@ -1,8 +1,9 @@
 #pragma once
-/// @file Reading whole input files, with errors that name the file.
+/// @file Reading whole input files and replacing output files, with errors that name the file.
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 
 namespace kehoach {
 
@@ -12,5 +13,18 @@ namespace kehoach {
 
 /// How errors name an input: the path as given, or "<stdin>" for "-".
 [[nodiscard]] std::string input_name(const std::filesystem::path& path);
+
+/**
+ * @brief Writes `bytes` to `path` through a temporary file beside it: written, flushed to disk
+ *        (fsync), renamed over `path`, and the folder flushed too, so that the rename itself
+ *        survives a crash. Readers see the old file or the new one, never a torn one.
+ *
+ * Throws kehoach::error naming the file and the reason when any step fails; the temporary file
+ * is removed then.
+ * @code
+ * kehoach::write_file_atomically("ke-hoach.ics", kehoach::to_ics(plan).text);
+ * @endcode
+ */
+void write_file_atomically(const std::filesystem::path& path, std::string_view bytes);
 
 }  // namespace kehoach

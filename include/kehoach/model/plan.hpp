@@ -54,6 +54,8 @@ struct signer {
     std::string authority;  ///< "TM. Ủy ban nhân dân"
 
     [[nodiscard]] bool empty() const noexcept { return name.empty() && title.empty() && authority.empty(); }
+    /// "TM. Ủy ban nhân dân, Chủ tịch Nguyễn Văn A"; without the name when redacting.
+    [[nodiscard]] std::string text(bool with_name = true) const;
     friend bool operator==(const signer&, const signer&) = default;
 };
 

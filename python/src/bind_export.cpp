@@ -1,0 +1,70 @@
+#include "bindings.hpp"
+#include "numpy_columns.hpp"
+
+namespace kehoach::python {
+namespace {
+
+const calendar& or_vietnam(const calendar* cal) {
+    static const auto vietnam = calendar::vietnam();
+    return cal ? *cal : vietnam;
+}
+
+/// Optional enumerators as categorical codes: -1 for none.
+template <typename Enum>
+py::array_t<std::int8_t> codes(const std::vector<std::optional<Enum>>& column) {
+    return numpy_column<std::int8_t>(column, [](const std::optional<Enum>& v) {
+        return v ? static_cast<std::int8_t>(*v) : std::int8_t{-1};
+    });
+}
+
+py::array optional_days(const std::vector<std::optional<date>>& column) {
+    return numpy_column<std::int64_t>(column, epoch_days).attr("view")("datetime64[D]");
+}
+
+py::dict item_columns(const plan& p, const calendar* cal) {
+    const auto t = items_of(p, or_vietnam(cal));
+    return py::dict("id"_a = t.id, "number"_a = t.number, "parent"_a = t.parent,
+                    "kind"_a = numpy_column<std::int8_t>(t.kind, [](item_kind k) { return static_cast<std::int8_t>(k); }),
+                    "title"_a = t.title, "lead"_a = t.lead, "support"_a = t.support, "monitor"_a = t.monitor,
+                    "report_to"_a = t.report_to, "deadline"_a = t.deadline, "deadline_kind"_a = codes(t.deadline_kind),
+                    "start"_a = optional_days(t.start), "end"_a = optional_days(t.end), "due"_a = optional_days(t.due),
+                    "soft"_a = plain(t.soft).attr("astype")("bool"), "also_ongoing"_a = plain(t.also_ongoing).attr("astype")("bool"),
+                    "event"_a = t.event, "depends_on"_a = t.depends_on);
+}
+
+}  // namespace
+
+void bind_export(py::module_& m) {
+    m.def(
+        "_to_ics",
+        [](const plan& p, bool redact, const std::string& lang, const calendar* cal) {
+            auto out = to_ics(p, {.redact = redact, .lang = language_argument(lang)}, or_vietnam(cal));
+            return py::make_tuple(std::move(out.text), out.events, std::move(out.left_out));
+        },
+        "plan"_a, "redact"_a, "lang"_a, "calendar"_a = py::none(), "(iCalendar text, events, indices of the items left out).");
+    m.def(
+        "_to_dot",
+        [](const plan& p, const schedule* s, const std::string& lang) { return to_dot(p, s, {.lang = language_argument(lang)}); },
+        "plan"_a, "schedule"_a = py::none(), "lang"_a = "vi", "The plan as Graphviz DOT.");
+    m.def(
+        "_to_dot",
+        [](const portfolio& all, const schedule* s, const std::string& lang) {
+            return to_dot(all, s, {.lang = language_argument(lang)});
+        },
+        "portfolio"_a, "schedule"_a = py::none(), "lang"_a = "vi", "The portfolio as Graphviz DOT.");
+    m.def("_item_columns", &item_columns, "plan"_a, "calendar"_a = py::none(),
+          "The item table's columns: strings as lists, kinds as codes, dates as datetime64[D].");
+    m.attr("_item_categories") = py::dict(
+        "kind"_a = std::vector<std::string_view>(enum_names<item_kind>::value.begin(), enum_names<item_kind>::value.end()),
+        "deadline_kind"_a = std::vector<std::string_view>(enum_names<deadline_kind>::value.begin(),
+                                                          enum_names<deadline_kind>::value.end()));
+    m.def(
+        "_write_file_atomically",
+        [](const std::filesystem::path& path, std::string_view bytes) {
+            py::gil_scoped_release release;
+            write_file_atomically(path, bytes);
+        },
+        "path"_a, "bytes"_a, "Replaces the file whole, through a temporary file beside it.");
+}
+
+}  // namespace kehoach::python
