@@ -1,6 +1,6 @@
 #include <kehoach/io/item_table.hpp>
 
-#include <kehoach/error.hpp>
+#include <kehoach/track/snapshot.hpp>
 
 #include "../detail/csv.hpp"
 
@@ -48,15 +48,7 @@ item_table items_of(const plan& p, const calendar& cal) {
         t.deadline_kind.push_back(d ? std::optional(d->kind) : std::nullopt);
         t.start.push_back(d ? d->start : std::nullopt);
         t.end.push_back(d ? d->end : std::nullopt);
-        std::optional<date> due;
-        if (d && d->end && d->kind != deadline_kind::recurring) {
-            try {
-                due = cal.roll_forward(*d->end);
-            } catch (const error& e) {
-                throw error(fmt::format("{} mục {}: its deadline {}", p.info.number, it.id, e.what()));
-            }
-        }
-        t.due.push_back(due);
+        t.due.push_back(d && d->kind != deadline_kind::recurring ? due_day(p, it, cal) : std::nullopt);
         t.soft.push_back(d && d->soft);
         t.also_ongoing.push_back(d && d->also_ongoing);
         t.event.push_back(d ? d->event : std::string());

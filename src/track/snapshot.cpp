@@ -341,6 +341,15 @@ snapshot take_snapshot(obligation_table obligations, std::span<const status_row>
     return out;
 }
 
+std::optional<date> due_day(const plan& p, const item& it, const calendar& cal) {
+    if (!it.deadline || !it.deadline->end) return std::nullopt;
+    try {
+        return cal.roll_forward(*it.deadline->end);
+    } catch (const error& e) {
+        throw error(fmt::format("{} mục {}: its deadline {}", p.info.number, it.id, e.what()));
+    }
+}
+
 namespace {
 
 /// Appends the obligations of one plan; `first` is where its items begin in the count.
@@ -361,13 +370,7 @@ void add_obligations(const plan& p, const calendar& cal, std::span<const std::op
             o.soft = d->soft;
             o.also_ongoing = d->also_ongoing;
             o.recurrence = d->recurrence;
-            if (d->end) {
-                try {
-                    o.due = cal.roll_forward(*d->end);
-                } catch (const error& e) {
-                    throw error(fmt::format("{} mục {}: its deadline {}", p.info.number, it.id, e.what()));
-                }
-            }
+            o.due = due_day(p, it, cal);
             o.waits = d->kind == deadline_kind::after_event;
         }
         // It waits for every event it names; they have all happened once the last one has.

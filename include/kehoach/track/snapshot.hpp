@@ -217,6 +217,10 @@ private:
     detail::column<occurrence_record> occurrences_;
 };
 
+/// An item's last day, rolled forward past rest days (Civil Code art. 148), or none. A day
+/// outside the calendar's range is an error that names the plan and the item.
+[[nodiscard]] std::optional<date> due_day(const plan& p, const item& it, const calendar& cal);
+
 /// The obligations of a plan's items, or a portfolio's (plan after plan), as the calendar rolls
 /// their deadlines. An event has happened on the day the plan gives it, or else on the day
 /// `event_done` (by plan, by event; see resolve()) says.
