@@ -62,7 +62,7 @@ def _on(background: str) -> str:
 # What `kehoach lint` and the reports call them.
 _LABELS = dict(zip(_core.Snapshot.category_names, _core.Snapshot.category_labels()))
 _SEVERITIES = {"error": "lỗi", "warning": "cảnh báo", "info": "lưu ý"}
-_ROLES = {"lead": "chủ trì", "support": "phối hợp", "monitor": "theo dõi", "report_to": "nhận báo cáo", "approver": "phê duyệt"}
+_ROLES = dict(zip(_core.role_names, _core.role_labels()))
 _LEVELS = {"national": "Trung ương", "province": "Tỉnh", "district": "Huyện", "commune": "Xã", None: "Không rõ cấp"}
 _KINDS = {"task": "nhiệm vụ", "group": "nhóm"}
 _SCHEDULE_STATES = {"continuous": "thường xuyên", "waiting": "chờ sự kiện"}
@@ -183,7 +183,7 @@ def _group_style(item: Any) -> str:
 
 def item_html(item: Any) -> str:
     rows = [["Nội dung", item.title]]
-    rows += [[_ROLES[role].capitalize(), "; ".join(units)] for role, units in item.roles.items() if units]
+    rows += [[_ROLES[role], "; ".join(units)] for role, units in item.roles.items() if units]
     if item.deadline:
         rows.append(["Thời hạn", _deadline_days(item.deadline)])
     if item.depends_on:

@@ -101,14 +101,16 @@ _WORDS = {
     "nothing": ("Không có gì để vẽ", "Nothing to draw"),
 }
 
-# Role names and letters for the RACI legend and cells. Vietnamese offices name roles by what the
-# plan writes ("chủ trì", "phối hợp"); the English letters are RACI's where it has one.
-_ROLES = {
-    "vi": {"lead": ("CT", "Chủ trì"), "support": ("PH", "Phối hợp"), "monitor": ("TD", "Theo dõi, đôn đốc"),
-           "report_to": ("BC", "Nhận báo cáo"), "approver": ("PD", "Phê duyệt")},
-    "en": {"lead": ("R", "Lead"), "support": ("C", "Support"), "monitor": ("I", "Monitor"),
-           "report_to": ("RT", "Report to"), "approver": ("A", "Approver")},
+# Role letters for the RACI cells: the initials of what the plan writes ("Chủ trì", "Phối hợp"),
+# and RACI's letters in English where it has one. The names are the library's (role_labels).
+_ROLE_LETTERS = {
+    "vi": {"lead": "CT", "support": "PH", "monitor": "TD", "report_to": "BC", "approver": "PD"},
+    "en": {"lead": "R", "support": "C", "monitor": "I", "report_to": "RT", "approver": "A"},
 }
+
+
+def _role_labels(lang: str) -> dict[str, str]:
+    return dict(zip(_core.role_names, _core.role_labels(lang)))
 
 _ENGLISH_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -374,12 +376,12 @@ def raci_heatmap(source: Any, *, max_items: int = 100, lang: str = "vi", ax: Axe
             cells.setdefault((unit_row[unit], item_column[item]), []).append(role)
     colour_of = np.full((len(units), len(items)), np.nan)
     ax = _axes(ax, (5 + 0.32 * len(items), 2 + 0.35 * len(units)))
-    letters = _ROLES[lang]
+    letters, names = _ROLE_LETTERS[lang], _role_labels(lang)
     for (i, j), roles in cells.items():
         roles.sort(key=role_names.index)
         colour_of[i, j] = role_names.index(roles[0])
         dark = roles[0] in ("lead", "approver")
-        ax.text(j, i, "/".join(letters[role][0] for role in roles), ha="center", va="center", fontsize="x-small",
+        ax.text(j, i, "/".join(letters[role] for role in roles), ha="center", va="center", fontsize="x-small",
                 color="white" if dark else "black")
     mpl = _matplotlib()
     cmap = mpl.colors.ListedColormap([ROLE_COLOURS[name] for name in role_names])
@@ -393,7 +395,7 @@ def raci_heatmap(source: Any, *, max_items: int = 100, lang: str = "vi", ax: Axe
     ax.grid(which="minor", color="#e0e0e0", linewidth=0.6)
     ax.tick_params(which="minor", length=0)
     used = {role for roles in cells.values() for role in roles}
-    ax.legend(handles=[mpl.patches.Patch(color=ROLE_COLOURS[name], label=f"{letters[name][0]}: {letters[name][1]}")
+    ax.legend(handles=[mpl.patches.Patch(color=ROLE_COLOURS[name], label=f"{letters[name]}: {names[name]}")
                        for name in role_names if name in used],
               loc="upper left", bbox_to_anchor=(1.01, 1), fontsize="small", frameon=False)
     title = words["raci"]
@@ -548,7 +550,7 @@ def _unit_labels(frame: Any) -> list[str]:
 
 
 def _role_suffix(role: str | None, lang: str) -> str:
-    return "" if role is None else f" ({_ROLES[lang][role][1].lower()})"
+    return "" if role is None else f" ({_role_labels(lang)[role].lower()})"
 
 
 # --- Burn-down ---------------------------------------------------------------------------------

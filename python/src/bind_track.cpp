@@ -148,6 +148,14 @@ void bind_track(py::module_& m) {
             return plain(out);
         });
     m.attr("role_names") = names<role>();
+    m.def(
+        "role_labels",
+        [](const std::string& lang) {
+            py::list out;
+            for (std::size_t r = 0; r < role_count; ++r) out.append(std::string(label(static_cast<role>(r), language_argument(lang))));
+            return out;
+        },
+        "lang"_a = "vi", "What plans and reports call each role, in `role_names`' order.");
     m.def("_raci", [](const assignments& a) {
         std::vector<std::uint32_t> item, unit;
         std::vector<std::uint8_t> r;

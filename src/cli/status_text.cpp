@@ -59,19 +59,16 @@ std::string scorecard_text(const assignments& a, std::span<const scorecard_row> 
     const bool vi = lang == language::vi;
     std::string out;
     auto to = std::back_inserter(out);
-    // Roles as the plan's columns name them.
-    static constexpr std::array<std::string_view, role_count> vietnamese_roles{"chủ trì", "phối hợp", "theo dõi", "nhận báo cáo", "phê duyệt"};
-    fmt::format_to(to, "{:<36} {:<9} {:>6} {:>6} {:>6} {:>6} {:>6} {:>8} {:>9}\n", vi ? "Đơn vị" : "Unit", vi ? "Vai trò" : "Role",
+    fmt::format_to(to, "{:<36} {:<17} {:>6} {:>6} {:>6} {:>6} {:>6} {:>8} {:>9}\n", vi ? "Đơn vị" : "Unit", vi ? "Vai trò" : "Role",
                    vi ? "Đúng" : "OnTime", vi ? "Trễ" : "Late", vi ? "Quá" : "Overdue", vi ? "Đang" : "Open", vi ? "Đến" : "Due",
                    vi ? "Đúng hạn" : "On time", vi ? "Hoàn thành" : "Completed");
     auto percent = [](double rate) { return rate == rate ? fmt::format("{:.0f}%", rate * 100) : std::string("–"); };
     for (const auto& row : rows) {
-        const auto r = static_cast<std::size_t>(row.role);
         const auto open = row.counts[static_cast<std::size_t>(status_category::in_progress)] +
                           row.counts[static_cast<std::size_t>(status_category::not_due)] +
                           row.counts[static_cast<std::size_t>(status_category::waiting)];
-        fmt::format_to(to, "{:<36} {:<9} {:>6} {:>6} {:>6} {:>6} {:>6} {:>8} {:>9}\n", clipped(a.unit_name(row.unit), 36),
-                       vi ? vietnamese_roles[r] : enum_names<role>::value[r], row.counts[0], row.counts[1], row.counts[3], open,
+        fmt::format_to(to, "{:<36} {:<17} {:>6} {:>6} {:>6} {:>6} {:>6} {:>8} {:>9}\n", clipped(a.unit_name(row.unit), 36),
+                       label(row.role, lang), row.counts[0], row.counts[1], row.counts[3], open,
                        row.due(), percent(row.on_time_rate()), percent(row.completion_rate()));
     }
     out += vi ? "\nTỷ lệ tính trên số nhiệm vụ đã đến hạn (hoàn thành và quá hạn); \"Đang\": trong hạn, chưa đến hạn, chờ sự kiện.\n"

@@ -5,8 +5,17 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 
 namespace kehoach {
+
+std::string_view label(role r, language lang) {
+    // As the plan's columns name them: "Đơn vị chủ trì", "Đơn vị phối hợp", "Đơn vị theo dõi, đôn đốc".
+    static constexpr std::array<std::string_view, role_count> vietnamese{"Chủ trì", "Phối hợp", "Theo dõi, đôn đốc", "Nhận báo cáo",
+                                                                         "Phê duyệt"};
+    static constexpr std::array<std::string_view, role_count> english{"Lead", "Support", "Monitor", "Report to", "Approver"};
+    return (lang == language::vi ? vietnamese : english)[static_cast<std::size_t>(r)];
+}
 
 std::string signer::text(bool with_name) const {
     std::string out = authority;

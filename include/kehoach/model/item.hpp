@@ -2,6 +2,7 @@
 /// @file Plan items: tasks and the groups that hold them, with roles, deadline and dependencies.
 
 #include <kehoach/enum_names.hpp>
+#include <kehoach/language.hpp>
 #include <kehoach/model/unit.hpp>
 #include <kehoach/time/deadline.hpp>
 
@@ -43,6 +44,8 @@ struct enum_names<role> {
 };
 
 inline constexpr std::size_t role_count = enum_names<role>::value.size();
+/// What plans and reports call a role: "Chủ trì", "Phối hợp", ...; "Lead", "Support", ... in English.
+[[nodiscard]] std::string_view label(role r, language lang);
 
 enum class dependency_type : std::uint8_t {
     finish_to_start,   ///< starts after the other finishes (the default)
