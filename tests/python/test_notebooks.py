@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import asyncio
 import base64
 import json
 import re
@@ -47,8 +48,10 @@ def run(tmp_path, monkeypatch):
 
     def execute(name: str) -> tuple[str, list[dict]]:
         notebook = nbformat.read(NOTEBOOKS / name, as_version=4)
-        nbclient.NotebookClient(notebook, timeout=300, kernel_name="kehoach-tests",
-                                resources={"metadata": {"path": str(NOTEBOOKS)}}).execute()
+        client = nbclient.NotebookClient(notebook, timeout=300, kernel_name="kehoach-tests",
+                                         resources={"metadata": {"path": str(NOTEBOOKS)}})
+        # asyncio.run closes its event loop; the synchronous execute() leaves one open at exit.
+        asyncio.run(client.async_execute())
         outputs = [output for cell in notebook.cells if cell.cell_type == "code" for output in cell.outputs]
         text = "".join(output.text for output in outputs if output.output_type == "stream")
         return text, [output.data for output in outputs if "data" in output]
