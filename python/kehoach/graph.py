@@ -153,8 +153,8 @@ class Schedule:
 
         Examples
         --------
-        >>> [(late.item, late.slack) for late in plan.schedule().infeasible()]
-        [('II.1.1', -5)]
+        >>> [(late.item, late.slack) for late in plan.schedule().infeasible()][:2]
+        [('II.1.1', -5), ('II.1.3', -5)]
         """
         ids = self._ids
         return [

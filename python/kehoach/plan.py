@@ -30,7 +30,7 @@ class Plan:
     --------
     >>> plan = Plan.from_json("examples/plans/chu-rang-2023.plan.json")
     >>> plan.number, len(plan)
-    ('24/KH-UBND', 62)
+    ('24/KH-UBND', 61)
     >>> plan.item("3.3").deadline.kind
     'after_event'
     """
@@ -237,7 +237,7 @@ class Plan:
         Examples
         --------
         >>> plan.summary()["tasks"]
-        51
+        50
         """
         return _core._summary(self._impl)
 
