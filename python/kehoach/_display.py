@@ -211,7 +211,8 @@ def schedule_html(schedule: Any) -> str:
         return _block(header, _too_big(total, "schedule.to_pandas()"))
     columns = schedule._columns
     names = [name for name in ("title", "lead") if name in columns]
-    starts, finishes, lates = impl.early_start()[:ROWS], impl.early_finish()[:ROWS], impl.late_finish()[:ROWS]
+    dates = schedule._dates
+    starts, finishes, lates = dates["early_start"][:ROWS], dates["early_finish"][:ROWS], dates["late_finish"][:ROWS]
     slack, state = impl.total_slack()[:ROWS], impl.state()[:ROWS]
     state_names = _core.Schedule.state_names
 
@@ -268,10 +269,10 @@ def snapshot_html(snapshot: Any) -> str:
 
 def table_html(table: Any) -> str:
     total = len(table)
-    columns = table._columns
     header = _header(_TABLES.get(table._name, table._name), f"{total} dòng")
     if total > HUGE:
         return _block(header, _too_big(total, f"{table._name.lower()}.to_pandas()"))
+    columns = table._values()
     categories = set(STATUS_COLOURS)
 
     def head(name: str) -> Any:

@@ -51,40 +51,95 @@ class Calendar:
     @classmethod
     def vietnam(cls, working_days: Iterable[int] = (1, 2, 3, 4, 5)) -> Calendar:
         """Vietnam's civil-service calendar; ``working_days`` are ISO weekdays (add 6 for an office
-        that works on Saturdays)."""
+        that works on Saturdays).
+
+        Examples
+        --------
+        >>> Calendar.vietnam().is_working_day("2024-09-02")  # Quốc khánh
+        False
+        """
         return cls(_core.Calendar.vietnam(_week(working_days)))
 
     def with_working_days(self, working_days: Iterable[int]) -> Calendar:
-        """The same holidays with another working week."""
+        """The same holidays with another working week.
+
+        Examples
+        --------
+        >>> Calendar.vietnam().with_working_days(range(1, 7)).working_days
+        (1, 2, 3, 4, 5, 6)
+        """
         return Calendar(self._impl.with_working_week(_week(working_days)))
 
     @property
     def working_days(self) -> tuple[int, ...]:
-        """The ISO weekdays worked (1 = Monday)."""
+        """The ISO weekdays worked (1 = Monday).
+
+        Examples
+        --------
+        >>> Calendar.vietnam().working_days
+        (1, 2, 3, 4, 5)
+        """
         return tuple(day for day, worked in enumerate(self._impl.week, start=1) if worked)
 
     def is_working_day(self, day: DateLike) -> bool:
+        """Whether ``day`` is worked: a day of the working week that is no holiday, or a make-up day.
+
+        Examples
+        --------
+        >>> Calendar.vietnam().is_working_day("2024-03-04")
+        True
+        """
         return self._impl.is_working_day(day)
 
     def next_working_day(self, day: DateLike) -> datetime.date:
-        """The first working day after ``day``."""
+        """The first working day after ``day``.
+
+        Examples
+        --------
+        >>> Calendar.vietnam().next_working_day("2024-03-08")  # a Friday
+        datetime.date(2024, 3, 11)
+        """
         return self._impl.next_working_day(day)
 
     def previous_working_day(self, day: DateLike) -> datetime.date:
-        """The last working day before ``day``."""
+        """The last working day before ``day``.
+
+        Examples
+        --------
+        >>> Calendar.vietnam().previous_working_day("2024-03-11")
+        datetime.date(2024, 3, 8)
+        """
         return self._impl.previous_working_day(day)
 
     def roll_forward(self, day: DateLike) -> datetime.date:
-        """Civil Code art. 148: a deadline on a rest day ends on the next working day."""
+        """Civil Code art. 148: a deadline on a rest day ends on the next working day.
+
+        Examples
+        --------
+        >>> Calendar.vietnam().roll_forward("2024-03-09")  # a Saturday
+        datetime.date(2024, 3, 11)
+        """
         return self._impl.roll_forward(day)
 
     def add_working_days(self, day: DateLike, n: int) -> datetime.date:
         """The ``n``-th working day after ``day`` (before it when ``n < 0``); the start day is not
-        counted (Civil Code art. 147). ``n == 0`` rolls forward."""
+        counted (Civil Code art. 147). ``n == 0`` rolls forward.
+
+        Examples
+        --------
+        >>> Calendar.vietnam().add_working_days("2024-03-08", 1)
+        datetime.date(2024, 3, 11)
+        """
         return self._impl.add_working_days(day, n)
 
     def working_days_between(self, start: DateLike, end: DateLike) -> int:
-        """Working days in (start, end]: the start day is not counted, the end day is."""
+        """Working days in (start, end]: the start day is not counted, the end day is.
+
+        Examples
+        --------
+        >>> Calendar.vietnam().working_days_between("2024-03-08", "2024-03-11")
+        1
+        """
         return self._impl.working_days_between(start, end)
 
     def holidays(self, year: int) -> pd.DataFrame:
@@ -102,34 +157,54 @@ class Calendar:
         [datetime.date(2026, 1, 10), datetime.date(2026, 8, 22)]
         """
         pd = _optional.pandas("Calendar.holidays")
-        rows = self._impl._holidays(year)
-        kinds = ["statutory", "compensatory", "decreed", "makeup_workday"]
-        return pd.DataFrame(
-            {
-                "date": pd.to_datetime([row[0] for row in rows]),
-                "name": [row[1] for row in rows],
-                "kind": pd.Categorical([row[2] for row in rows], categories=kinds),
-            }
-        )
+        columns = self._impl._holidays(year)
+        columns["kind"] = pd.Categorical.from_codes(columns["kind"], categories=_core.Calendar.day_off_kinds)
+        return pd.DataFrame(columns, copy=False)
 
     def schedule_json(self, year: int) -> str:
         """The year's days as a holidays@1 schedule that replaces every occasion: edit it when a
-        swap is decreed, and load it back with :meth:`load_schedule`."""
+        swap is decreed, and load it back with :meth:`load_schedule`.
+
+        Examples
+        --------
+        >>> text = Calendar.vietnam().schedule_json(2026)
+        >>> Calendar.vietnam().load_schedule(text).is_working_day("2026-01-10")
+        True
+        """
         return self._impl.schedule_json(year)
 
     def add_day_off(self, day: DateLike, name: str) -> Calendar:
-        """A day off by decision (kind ``decreed``), e.g. a swap announced late. Returns ``self``."""
+        """A day off by decision (kind ``decreed``), e.g. a swap announced late. Returns ``self``.
+
+        Examples
+        --------
+        >>> cal = Calendar.vietnam().add_day_off("2024-03-08", "Ngày nghỉ của xã")
+        >>> cal.is_working_day("2024-03-08")
+        False
+        """
         self._impl.add_day_off(day, name)
         return self
 
     def add_working_day(self, day: DateLike, name: str) -> Calendar:
-        """A rest day that is worked (kind ``makeup_workday``). Returns ``self``."""
+        """A rest day that is worked (kind ``makeup_workday``). Returns ``self``.
+
+        Examples
+        --------
+        >>> cal = Calendar.vietnam().add_working_day("2024-03-09", "Làm bù")
+        >>> cal.is_working_day("2024-03-09")
+        True
+        """
         self._impl.add_working_day(day, name)
         return self
 
     def load_schedule(self, source: str | os.PathLike[str]) -> Calendar:
         """Official schedules in the holidays@1 format, from a path or the JSON text; a year given
-        again replaces the earlier schedule of that year. Returns ``self``."""
+        again replaces the earlier schedule of that year. Returns ``self``.
+
+        Examples
+        --------
+        >>> cal = Calendar.vietnam().load_schedule("data/holidays/vn-civil-service.json")
+        """
         if isinstance(source, str) and source.lstrip().startswith("{"):
             self._impl.load_schedule(source)
         else:

@@ -62,7 +62,7 @@ def to_networkx(plan: Plan, calendar: Calendar | None) -> Any:
     columns = _core._item_columns(plan._impl, None if calendar is None else calendar._impl)
     graph = nx.DiGraph(number=plan.number, title=plan.title)
     for k, item in enumerate(plan.items):
-        due = columns["due"][k]  # the deadline rolled past rest days, as tracking judges it
+        due = columns["due"][k].astype("datetime64[D]")  # the deadline rolled past rest days; .item() is a date in days
         graph.add_node(item.id, number=item.number, title=item.title, kind=item.kind, lead=item.roles["lead"],
                        support=item.roles["support"],
                        deadline=item.deadline.text if item.deadline else None,

@@ -29,6 +29,7 @@ _TYPES = {
     "finish_to_finish": 2, "FF": 2,
 }
 _NAT = np.iinfo(np.int64).min
+_DATE_COLUMNS = ("early_start", "early_finish", "late_start", "late_finish")
 
 
 class Infeasibility(NamedTuple):
@@ -53,15 +54,24 @@ class Schedule:
     :meth:`to_pandas` gives one row per item: ``early_start``, ``early_finish``, ``late_start``,
     ``late_finish`` (dates), ``total_slack`` and ``free_slack`` (working days; missing for ongoing
     work and for items waiting for an event), ``critical`` and ``state``.
+
+    Examples
+    --------
+    >>> schedule = plan.schedule()
+    >>> schedule.to_pandas().query("critical")[["id", "early_finish"]]  # doctest: +SKIP
     """
 
-    __slots__ = ("_impl", "_ids", "_columns", "_named")
+    __slots__ = ("_impl", "_ids", "_columns", "_named", "_dates", "_unscheduled")
 
     def __init__(self, impl: _core.Schedule, ids: Sequence[Any], columns: Mapping[str, Any], named: bool) -> None:
         self._impl = impl
         self._ids = ids
         self._columns = columns
         self._named = named
+        # The schedule holds working-day numbers; their dates are made once, here, so that
+        # to_pandas() only wraps arrays (docs/python.md, "Speed").
+        self._dates = {name: getattr(impl, name)() for name in _DATE_COLUMNS}
+        self._unscheduled = impl.state() != 0  # no slack: ongoing work, items waiting for an event
 
     def __len__(self) -> int:
         return len(self._impl)
@@ -75,45 +85,77 @@ class Schedule:
 
     @property
     def start(self) -> datetime.date:
-        """The first day work may start."""
+        """The first day work may start.
+
+        Examples
+        --------
+        >>> plan.schedule(start="2023-03-01").start
+        datetime.date(2023, 3, 1)
+        """
         return self._impl.start
 
     @property
     def horizon(self) -> datetime.date:
-        """The last early finish or deadline: what an item without either must meet."""
+        """The last early finish or deadline: what an item without either must meet.
+
+        Examples
+        --------
+        >>> schedule = plan.schedule()
+        >>> schedule.horizon >= schedule.start
+        True
+        """
         return self._impl.horizon
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
-        """What the schedule noticed, e.g. a finish-to-start on ongoing work (left out)."""
+        """What the schedule noticed, e.g. a finish-to-start on ongoing work (left out).
+
+        Examples
+        --------
+        >>> [d.code for d in plan.schedule().diagnostics]
+        []
+        """
         return self._impl.diagnostics
 
     def to_pandas(self) -> Any:
         """One row per item, in the graph's order.
 
-        Dates are ``datetime64`` (NaT where there is none); ``total_slack`` and ``free_slack`` are
-        nullable ``Int32`` columns over the schedule's own memory, handed over without a copy and
-        read-only (copy the frame before editing them); ``state`` is ``scheduled``, ``continuous``
-        (ongoing or recurring work: an early start only) or ``waiting`` (after an event with no date).
+        Returns
+        -------
+        pandas.DataFrame
+            ``id`` and the graph's own columns (a plan's: ``plan``, ``number``, ``kind``, ``title``,
+            ``lead``, ``deadline``), then ``early_start``, ``early_finish``, ``late_start``,
+            ``late_finish`` (``datetime64[ns]``, NaT where there is none), ``total_slack`` and
+            ``free_slack`` (nullable ``Int32`` over the schedule's own memory, without a copy and
+            read-only: copy the frame before editing them), ``critical`` (bool, the schedule's
+            memory too) and ``state`` (categorical: ``scheduled``, ``continuous`` for ongoing or
+            recurring work, with an early start only, ``waiting`` after an event with no date).
+
+        Examples
+        --------
+        >>> frame = plan.schedule().to_pandas()
+        >>> frame.dtypes[["early_start", "total_slack", "state"]].astype(str).tolist()
+        ['datetime64[ns]', 'Int32', 'category']
         """
         pd = _optional.pandas("Schedule.to_pandas()")
         impl = self._impl
-        state = impl.state()
-        unscheduled = state != 0
         columns: dict[str, Any] = {"id": self._ids}
         columns.update(self._columns)
-        columns["early_start"] = impl.early_start()
-        columns["early_finish"] = impl.early_finish()
-        columns["late_start"] = impl.late_start()
-        columns["late_finish"] = impl.late_finish()
-        columns["total_slack"] = pd.arrays.IntegerArray(impl.total_slack(), unscheduled, copy=False)
-        columns["free_slack"] = pd.arrays.IntegerArray(impl.free_slack(), unscheduled, copy=False)
+        columns.update(self._dates)
+        columns["total_slack"] = pd.arrays.IntegerArray(impl.total_slack(), self._unscheduled, copy=False)
+        columns["free_slack"] = pd.arrays.IntegerArray(impl.free_slack(), self._unscheduled, copy=False)
         columns["critical"] = impl.critical()
-        columns["state"] = pd.Categorical.from_codes(state, categories=_core.Schedule.state_names)
+        columns["state"] = pd.Categorical.from_codes(impl.state(), categories=_core.Schedule.state_names)
         return pd.DataFrame(columns, copy=False)
 
     def infeasible(self) -> list[Infeasibility]:
-        """Every item with negative slack, most negative first, with the chain that makes it late."""
+        """Every item with negative slack, most negative first, with the chain that makes it late.
+
+        Examples
+        --------
+        >>> [(late.item, late.slack) for late in plan.schedule().infeasible()][:2]
+        [('II.1.1', -5), ('II.1.3', -5)]
+        """
         ids = self._ids
         return [
             Infeasibility(ids[item], slack, [ids[v] for v in chain], ids[deadline_of], deadline,
@@ -122,7 +164,12 @@ class Schedule:
         ]
 
     def critical_paths(self, limit: int = 100) -> list[list[Any]]:
-        """Chains of critical items, each driving the next (at most ``limit``)."""
+        """Chains of critical items, each driving the next (at most ``limit``).
+
+        Examples
+        --------
+        >>> path = plan.schedule().critical_paths(limit=1)[0]
+        """
         return [[self._ids[v] for v in path] for path in self._impl.critical_paths(limit)]
 
 
@@ -161,18 +208,34 @@ class PlanGraph:
 
     @property
     def ids(self) -> Sequence[Any]:
-        """The items' ids, in the graph's order."""
+        """The items' ids, in the graph's order.
+
+        Examples
+        --------
+        >>> PlanGraph.from_plan(plan).ids[:2]  # doctest: +SKIP
+        """
         return self._ids
 
     @classmethod
     def from_plan(cls, plan: Any) -> PlanGraph:
-        """A plan's items: groups roll up, events give a start or leave items waiting."""
+        """A plan's items: groups roll up, events give a start or leave items waiting.
+
+        Examples
+        --------
+        >>> len(PlanGraph.from_plan(plan)) == len(plan)
+        True
+        """
         return cls(_core.PlanGraph.of_plan(plan._impl), [item.id for item in plan.items], _plan_columns([plan]), named=True)
 
     @classmethod
     def from_portfolio(cls, portfolio: Any) -> PlanGraph:
         """Every plan's items, with ``implements`` links rolled up: a parent item finishes when the
-        items implementing it finish. Ids are ``(plan number, item id)`` pairs."""
+        items implementing it finish. Ids are ``(plan number, item id)`` pairs.
+
+        Examples
+        --------
+        >>> graph = PlanGraph.from_portfolio(kehoach.Portfolio([plan]))
+        """
         plans = portfolio.plans
         ids = [(plan.number, item.id) for plan in plans for item in plan.items]
         return cls(_core.PlanGraph.of_portfolio(portfolio._impl), ids, _plan_columns(plans), named=True)
@@ -193,6 +256,13 @@ class PlanGraph:
         ValueError
             For a missing ``id`` column, duplicate ids, an edge naming no item, a duration that is
             not a non-negative whole number, an unknown dependency type.
+
+        Examples
+        --------
+        >>> graph = PlanGraph.from_frames({"id": ["a", "b"], "duration": [3, 2]},
+        ...                              {"source": ["a"], "target": ["b"]})
+        >>> graph.schedule(start="2024-03-04").to_pandas().early_finish.dt.date.tolist()
+        [datetime.date(2024, 3, 6), datetime.date(2024, 3, 8)]
         """
         ids = _required(items, "id", "items")
         n = len(ids)
@@ -217,7 +287,13 @@ class PlanGraph:
         return cls(impl, ids, columns)
 
     def cycles(self, limit: int = 1000) -> list[list[Any]]:
-        """Every elementary cycle (up to ``limit``), as item ids, each starting from its first item."""
+        """Every elementary cycle (up to ``limit``), as item ids, each starting from its first item.
+
+        Examples
+        --------
+        >>> PlanGraph.from_plan(plan).cycles()
+        []
+        """
         return [[self._ids[v] for v in cycle] for cycle in self._impl.cycles(limit)]
 
     def schedule(self, start: DateLike | None = None, calendar: Calendar | None = None) -> Schedule:
@@ -238,6 +314,10 @@ class PlanGraph:
             in words (``24/KH-UBND mục 2.1 → mục 2.3 → mục 2.1``).
         KehoachError
             When no start is known, or a date lies outside the calendar (2013–2100).
+
+        Examples
+        --------
+        >>> schedule = PlanGraph.from_plan(plan).schedule(start="2023-03-01")
         """
         cal = (calendar or Calendar.vietnam())._impl
         try:

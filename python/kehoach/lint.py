@@ -69,12 +69,23 @@ class Findings(Sequence[Finding]):
 
     @property
     def errors(self) -> Findings:
-        """The findings that keep the plan from being scheduled or read unambiguously."""
+        """The findings that keep the plan from being scheduled or read unambiguously.
+
+        Examples
+        --------
+        >>> [finding.code for finding in plan.lint().errors]
+        []
+        """
         return Findings((row for row in self._rows if row.severity == "error"), self._by_plan)
 
     def to_pandas(self) -> Any:
         """One row per finding: ``plan`` (the plan's number, for a portfolio's), ``severity`` and
-        ``code`` (categorical), ``item``, ``line``, ``column``, ``message``."""
+        ``code`` (categorical), ``item``, ``line``, ``column``, ``message``.
+
+        Examples
+        --------
+        >>> plan.lint().to_pandas().groupby("severity", observed=True).size()  # doctest: +SKIP
+        """
         pd = _optional.pandas("Findings.to_pandas()")
         columns: dict[str, Any] = {}
         if self._by_plan:

@@ -39,7 +39,13 @@ def from_lunar(year: int, month: int, day: int, leap: bool = False) -> datetime.
 
 
 def leap_month(year: int) -> int:
-    """The leap month of a lunar year, or 0."""
+    """The leap month of a lunar year, or 0.
+
+    Examples
+    --------
+    >>> leap_month(2023)  # nhuận tháng 2
+    2
+    """
     return _core.leap_month(year)
 
 

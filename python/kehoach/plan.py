@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime
 import os
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, Literal, Union
+from typing import TYPE_CHECKING, Any, Literal, Union
 
 from . import _core, _display
 from ._core import Diagnostic, Event, Item, KehoachError, Unit
 from .calendar import Calendar
 from .lint import Findings
+
+if TYPE_CHECKING:
+    from .track import Table
 
 __all__ = ["Diagnostic", "Event", "Item", "Plan", "Unit", "read_plan", "unit_key"]
 
@@ -27,7 +30,7 @@ class Plan:
     --------
     >>> plan = Plan.from_json("examples/plans/chu-rang-2023.plan.json")
     >>> plan.number, len(plan)
-    ('24/KH-UBND', 62)
+    ('24/KH-UBND', 61)
     >>> plan.item("3.3").deadline.kind
     'after_event'
     """
@@ -66,7 +69,13 @@ class Plan:
         return cls(_core.Plan.load_json(os.fspath(source)))
 
     def to_json(self) -> str:
-        """The canonical plan@1 text: reading it back gives the same plan and the same text."""
+        """The canonical plan@1 text: reading it back gives the same plan and the same text.
+
+        Examples
+        --------
+        >>> Plan.from_json(plan.to_json()).number == plan.number
+        True
+        """
         return self._impl.to_json()
 
     def item(self, key: str) -> Item:
@@ -89,64 +98,136 @@ class Plan:
 
     @property
     def items(self) -> list[Item]:
-        """Every item, groups and tasks, in document order."""
+        """Every item, groups and tasks, in document order.
+
+        Examples
+        --------
+        >>> [item.id for item in plan.items][:3]  # doctest: +SKIP
+        """
         return self._impl.items
 
     @property
     def units(self) -> list[Unit]:
-        """Every unit the plan names."""
+        """Every unit the plan names.
+
+        Examples
+        --------
+        >>> [unit.name for unit in plan.units][:3]  # doctest: +SKIP
+        """
         return self._impl.units
 
     @property
     def events(self) -> list[Event]:
-        """External events items wait for."""
+        """External events items wait for.
+
+        Examples
+        --------
+        >>> [event.id for event in plan.events]  # doctest: +SKIP
+        """
         return self._impl.events
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
-        """What the reader of the plan document dropped, guessed or could not read."""
+        """What the reader of the plan document dropped, guessed or could not read.
+
+        Examples
+        --------
+        >>> [d.code for d in plan.diagnostics if d.severity == "error"]
+        []
+        """
         return self._impl.diagnostics
 
     @property
     def issuer(self) -> str:
+        """The issuing authority, as the document names it.
+
+        Examples
+        --------
+        >>> plan.issuer  # doctest: +SKIP
+        """
         return self._impl.issuer
 
     @property
     def number(self) -> str:
-        """The plan's own number, ``"24/KH-UBND"``; empty when the document leaves it blank."""
+        """The plan's own number, ``"24/KH-UBND"``; empty when the document leaves it blank.
+
+        Examples
+        --------
+        >>> plan.number
+        '24/KH-UBND'
+        """
         return self._impl.number
 
     @property
     def date(self) -> datetime.date | None:
-        """The issue date."""
+        """The issue date.
+
+        Examples
+        --------
+        >>> plan.date  # doctest: +SKIP
+        datetime.date(2023, 2, 20)
+        """
         return self._impl.date
 
     @property
     def title(self) -> str:
+        """The plan's title, without its number.
+
+        Examples
+        --------
+        >>> plan.title[:8]  # doctest: +SKIP
+        """
         return self._impl.title
 
     @property
     def level(self) -> str | None:
-        """``"national"``, ``"province"``, ``"district"`` or ``"commune"``."""
+        """``"national"``, ``"province"``, ``"district"`` or ``"commune"``.
+
+        Examples
+        --------
+        >>> plan.level
+        'commune'
+        """
         return self._impl.level
 
     @property
     def place(self) -> str:
+        """Where the plan was issued, as its header says.
+
+        Examples
+        --------
+        >>> plan.place  # doctest: +SKIP
+        """
         return self._impl.place
 
     @property
     def parents(self) -> list[dict[str, Any]]:
-        """The plans this one implements: ``number``, ``date``, ``issuer``."""
+        """The plans this one implements: ``number``, ``date``, ``issuer``.
+
+        Examples
+        --------
+        >>> [parent["number"] for parent in plan.parents]  # doctest: +SKIP
+        """
         return self._impl.parents
 
     @property
     def signer(self) -> dict[str, str] | None:
-        """The signature block: ``name``, ``title``, ``authority``."""
+        """The signature block: ``name``, ``title``, ``authority``.
+
+        Examples
+        --------
+        >>> plan.signer["title"]  # doctest: +SKIP
+        """
         return self._impl.signer
 
     @property
     def roles(self) -> dict[str, list[str]]:
-        """Plan-level roles: the standing ``monitor`` and the ``report_compiler``."""
+        """Plan-level roles: the standing ``monitor`` and the ``report_compiler``.
+
+        Examples
+        --------
+        >>> plan.roles["monitor"]  # doctest: +SKIP
+        """
         return self._impl.roles
 
     def summary(self) -> dict[str, Any]:
@@ -156,7 +237,7 @@ class Plan:
         Examples
         --------
         >>> plan.summary()["tasks"]
-        51
+        50
         """
         return _core._summary(self._impl)
 
@@ -303,6 +384,28 @@ class Plan:
 
         return export.to_frame(self, calendar)
 
+    def unit_roles(self) -> Table:
+        """Every unit's role on every item, in long form: one row per item, unit and role, with
+        ``item``, ``unit``, ``plan`` and ``role`` (``lead``, ``support``, ``monitor``,
+        ``report_to``, ``approver``). A snapshot's :meth:`~kehoach.Snapshot.raci` is the same
+        table; this one needs no status log. (:attr:`roles` are the plan's own roles.)
+
+        Returns
+        -------
+        Table
+            Iterate its rows, or take ``.to_pandas()``: every column ``Categorical``, built
+            from codes.
+
+        Examples
+        --------
+        >>> roles = plan.unit_roles().to_pandas()
+        >>> roles[roles.role == "lead"].groupby("unit", observed=True).size().sort_values().tail(3)  # doctest: +SKIP
+        """
+        from .track import unit_table
+
+        units = _core.Assignments.of(self._impl)
+        return unit_table("RACI", units, [self], _core._raci(units), item=[item.id for item in self._impl.items])
+
     def to_networkx(self, calendar: Calendar | None = None) -> Any:
         """The plan as a ``networkx.DiGraph``: a node per item (keyed by id, with ``number``,
         ``title``, ``kind``, ``lead`` and ``support`` unit lists, ``deadline`` as written, ``due``
@@ -401,7 +504,13 @@ def _calendar(calendar: Calendar | None) -> _core.Calendar | None:
 def unit_key(name: str, level: str | None = None) -> str:
     """The key two spellings of one unit share: ``unit_key("CC Tư pháp xã", "commune") ==
     unit_key("Công chức Tư pháp – Hộ tịch xã", "commune")``; case, NFC/NFD, dashes, spacing and the
-    vowel that carries the tone of ``oa``/``oe``/``uy`` (``Uỷ``/``Ủy``) do not matter."""
+    vowel that carries the tone of ``oa``/``oe``/``uy`` (``Uỷ``/``Ủy``) do not matter.
+
+    Examples
+    --------
+    >>> unit_key("Công an xã") == unit_key("công an  xã")  # doctest: +SKIP
+    True
+    """
     return _core.unit_key(name, level)
 
 

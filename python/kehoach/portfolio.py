@@ -88,11 +88,22 @@ class Portfolio:
             Naming the file, line and column of a plan that cannot be read.
         KehoachError
             For a folder with no plans.
+
+        Examples
+        --------
+        >>> country = Portfolio.from_folder("tests/data/portfolio")  # doctest: +SKIP
         """
         return cls(Plan(impl) for impl in _core._load_portfolio(os.fspath(folder)))
 
     def add(self, plan: Plan | PathOrText) -> Plan:
-        """Add a plan (or read one from a plan@1 path or text); returns the plan."""
+        """Add a plan (or read one from a plan@1 path or text); returns the plan.
+
+        Examples
+        --------
+        >>> portfolio = Portfolio()
+        >>> portfolio.add("examples/plans/chu-rang-2023.plan.json").number
+        '24/KH-UBND'
+        """
         if not isinstance(plan, Plan):
             plan = Plan.from_json(plan)
         self._impl.add(plan._impl)
@@ -103,37 +114,74 @@ class Portfolio:
         """State that ``child_item`` carries out ``parent_item``, beside the links the plans state.
 
         Items are given by id or by a number only one item of the plan has.
+
+        Examples
+        --------
+        >>> portfolio.link(commune_plan, "II.1", district_plan, "2.3")  # doctest: +SKIP
         """
         self._impl.link(self._index(child_plan), child_item, self._index(parent_plan), parent_item)
 
     @property
     def plans(self) -> list[Plan]:
+        """The plans, in the order they were added.
+
+        Examples
+        --------
+        >>> [plan.number for plan in Portfolio([plan]).plans]
+        ['24/KH-UBND']
+        """
         return list(self._plans)
 
     def find_plan(self, number: str, issuer: str = "") -> Plan | None:
-        """The plan with this number (and issuer), if exactly one."""
+        """The plan with this number (and issuer), if exactly one.
+
+        Examples
+        --------
+        >>> portfolio.find_plan("24/KH-UBND").title  # doctest: +SKIP
+        """
         index = self._impl.find_plan(number, issuer)
         return None if index is None else self._plans[index]
 
     def links(self) -> list[Link]:
-        """Every link, sorted, without repeats: those stated by items and those given to :meth:`link`."""
+        """Every link, sorted, without repeats: those stated by items and those given to :meth:`link`.
+
+        Examples
+        --------
+        >>> [(link.child_item, link.parent_item) for link in portfolio.links()]  # doctest: +SKIP
+        """
         return [Link(self._plans[c], ci, self._plans[p], pi) for c, ci, p, pi in self._impl._links()]
 
     def unresolved(self) -> list[UnresolvedLink]:
-        """The ``implements`` references that name nothing in the portfolio."""
+        """The ``implements`` references that name nothing in the portfolio.
+
+        Examples
+        --------
+        >>> [(ref.plan.number, ref.item) for ref in portfolio.unresolved()]  # doctest: +SKIP
+        """
         return [UnresolvedLink(self._plans[c], ci, plan, item, why) for c, ci, plan, item, why in self._impl._unresolved()]
 
     def snapshot(self, log: Any, as_of: datetime.date | str | None = None, *, stale_after_days: int = 30,
                  calendar: Any = None) -> Any:
         """Where every item of every plan stands on ``as_of``, from one log whose rows name their
-        plan (a ``plan`` column with the plan's number). See :meth:`kehoach.Plan.snapshot`."""
+        plan (a ``plan`` column with the plan's number). See :meth:`kehoach.Plan.snapshot`.
+
+        Examples
+        --------
+        >>> now = portfolio.snapshot("status.csv", as_of="2023-06-30")  # doctest: +SKIP
+        >>> now.counts()["overdue"]  # doctest: +SKIP
+        """
         from .track import take_snapshot
 
         return take_snapshot(self, self._plans, log, as_of, stale_after_days, calendar)
 
     def rollup(self, snapshot: Any) -> Any:
         """Tasks per category for each plan, with its level (sum by level with pandas'
-        ``groupby("level")``)."""
+        ``groupby("level")``).
+
+        Examples
+        --------
+        >>> portfolio.rollup(now).to_pandas().groupby("level").overdue.sum()  # doctest: +SKIP
+        """
         from .track import Table
 
         rows = _core._rollup_by_plan(self._impl, snapshot._impl)
@@ -145,7 +193,12 @@ class Portfolio:
 
     def cascade(self, snapshot: Any) -> Any:
         """For each parent plan's task that others implement, its status derived from the tasks
-        implementing it (``derived``), beside its own (``own``)."""
+        implementing it (``derived``), beside its own (``own``).
+
+        Examples
+        --------
+        >>> portfolio.cascade(now).to_pandas().query("own != derived")  # doctest: +SKIP
+        """
         from .track import Table
 
         ids = [(plan.number, item.id) for plan in self._plans for item in plan.items]
@@ -158,7 +211,12 @@ class Portfolio:
     def schedule(self, start: datetime.date | str | None = None, calendar: Any = None) -> Any:
         """The critical-path method over every plan: each plan's items start no earlier than its
         issue date, and a parent item finishes when the items implementing it finish. Ids in the
-        schedule are ``(plan number, item id)`` pairs. Returns a :class:`kehoach.Schedule`."""
+        schedule are ``(plan number, item id)`` pairs. Returns a :class:`kehoach.Schedule`.
+
+        Examples
+        --------
+        >>> portfolio.schedule().to_pandas().groupby("plan").early_finish.max()  # doctest: +SKIP
+        """
         from .graph import PlanGraph
 
         return PlanGraph.from_portfolio(self).schedule(start, calendar)
@@ -166,19 +224,35 @@ class Portfolio:
     def lint(self, calendar: Calendar | None = None, lang: str = "vi") -> Findings:
         """Every plan's findings (see :meth:`Plan.lint`), plan after plan, each with its ``plan``;
         and ``child_after_parent``: a child plan's item due after the parent item it implements.
-        Returns :class:`kehoach.Findings`."""
+        Returns :class:`kehoach.Findings`.
+
+        Examples
+        --------
+        >>> portfolio.lint().to_pandas().groupby("plan").size()  # doctest: +SKIP
+        """
         per_plan = _core._lint_portfolio(self._impl, _calendar(calendar), lang)
         return Findings((row for plan, found in zip(self._plans, per_plan) for row in Findings._of(found, plan)), by_plan=True)
 
     def coverage(self) -> list[CoverageGap]:
         """For each task of a plan that others implement, the implementing plans that carry out
-        nothing of it (by the links the plans state and those given to :meth:`link`)."""
+        nothing of it (by the links the plans state and those given to :meth:`link`).
+
+        Examples
+        --------
+        >>> [(gap.child_plan.number, gap.parent_item) for gap in portfolio.coverage()]  # doctest: +SKIP
+        """
         plans = self._plans
         return [CoverageGap(plans[p], item, [plans[c] for c in missing]) for p, item, missing in self._impl._coverage()]
 
     def suggest_links(self, min_score: float = 0.5) -> list[LinkSuggestion]:
         """For each task of a child plan linked to nothing of its parent plan, the parent's task it
-        most likely implements, best first. Nothing is applied: review them, then :meth:`link`."""
+        most likely implements, best first. Nothing is applied: review them, then :meth:`link`.
+
+        Examples
+        --------
+        >>> for s in portfolio.suggest_links(min_score=0.8):  # doctest: +SKIP
+        ...     portfolio.link(s.child_plan, s.child_item, s.parent_plan, s.parent_item)
+        """
         plans = self._plans
         return [LinkSuggestion(plans[c], ci, plans[p], pi, score, reason)
                 for c, ci, p, pi, score, reason in self._impl._suggest_links(min_score)]
@@ -192,6 +266,10 @@ class Portfolio:
         ------
         KeyError
             Naming the row whose plan or item is not in the portfolio.
+
+        Examples
+        --------
+        >>> portfolio.add_links(pd.read_csv("links.csv"))  # doctest: +SKIP
         """
         rows = table.to_dict("records") if hasattr(table, "to_dict") else list(table)
         for number, row in enumerate(rows):

@@ -55,6 +55,11 @@ def monthly_report(
     -------
     str
         The whole document.
+
+    Examples
+    --------
+    >>> plan = kehoach.read_plan("tests/data/tracking/ia-mo-2023.txt")
+    >>> text = monthly_report(plan, "tests/data/tracking/ia-mo-2023.status.csv", month="2023-06")
     """
     if isinstance(month, datetime.date):
         month = f"{month.year:04}-{month.month:02}"

@@ -39,6 +39,11 @@ class SyntheticPortfolio:
     (the id of the parent plan's item, or -1). ``edges``: ``source``, ``target``, ``type``, ``lag``:
     the dependencies, then the roll-ups of tasks into their sections and into the items they
     implement. ``status``: ``item``, ``date``, ``state``, ``percent`` (status@1 rows, by date).
+
+    Examples
+    --------
+    >>> country = kehoach.synthesize(items=10_000, seed=1)
+    >>> country.items.groupby("level", observed=True).size()  # doctest: +SKIP
     """
 
     __slots__ = ("_impl", "_frames")
@@ -61,7 +66,12 @@ class SyntheticPortfolio:
     @property
     def plans(self) -> Any:
         """One row per plan: ``plan``, ``level``, ``number``, ``issuer``, ``issued``, ``parent``
-        (-1 for the national plan), ``event`` (when its guidance came out; NaT if not yet)."""
+        (-1 for the national plan), ``event`` (when its guidance came out; NaT if not yet).
+
+        Examples
+        --------
+        >>> country.plans.level.value_counts()  # doctest: +SKIP
+        """
         def make(pd: Any) -> Any:
             c = self._impl._plans()
             return pd.DataFrame({
@@ -69,11 +79,20 @@ class SyntheticPortfolio:
                 "level": pd.Categorical.from_codes(c["level"], categories=_LEVELS),
                 "number": c["number"], "issuer": c["issuer"], "issued": c["issued"],
                 "parent": c["parent"], "event": c["event"],
-            })
+            }, copy=False)
         return self._frame("plans", make)
 
     @property
     def items(self) -> Any:
+        """One row per item: ``id``, ``plan``, ``level``, ``item`` (its number in the plan),
+        ``kind``, ``title``, ``lead``, ``deadline`` (categorical), ``implements`` (the parent
+        plan's item, -1 for none), ``duration`` (working days), ``window_start`` and
+        ``window_end`` (``datetime64[ns]``), ``continuous``, ``waiting``.
+
+        Examples
+        --------
+        >>> country.items[["id", "plan", "lead", "window_end"]].head()  # doctest: +SKIP
+        """
         def make(pd: Any) -> Any:
             c = self._impl._items()
             names = _core._synthetic_names
@@ -96,44 +115,75 @@ class SyntheticPortfolio:
                 "window_end": c["window_end"],
                 "continuous": c["continuous"],
                 "waiting": c["waiting"],
-            })
+            }, copy=False)
         return self._frame("items", make)
 
     @property
     def edges(self) -> Any:
+        """One row per dependency: ``source`` and ``target`` (``items.id``), ``type``
+        (categorical: ``finish_to_start``, ``start_to_start``, ``finish_to_finish``), ``lag``.
+
+        Examples
+        --------
+        >>> country.edges.type.value_counts()  # doctest: +SKIP
+        """
         def make(pd: Any) -> Any:
             c = self._impl._edges()
             return pd.DataFrame({
                 "source": c["source"], "target": c["target"],
                 "type": pd.Categorical.from_codes(c["type"], categories=_TYPES), "lag": c["lag"],
-            })
+            }, copy=False)
         return self._frame("edges", make)
 
     @property
     def status(self) -> Any:
+        """One row per status report: ``item``, ``date``, ``state`` (categorical),
+        ``percent`` (nullable ``Int8``).
+
+        Examples
+        --------
+        >>> country.status.state.value_counts()  # doctest: +SKIP
+        """
         def make(pd: Any) -> Any:
             c = self._impl._status()
             percent = pd.arrays.IntegerArray(c["percent"], c["percent"] < 0)
             return pd.DataFrame({
                 "item": c["item"], "date": c["date"],
                 "state": pd.Categorical.from_codes(c["state"], categories=_STATES), "percent": percent,
-            })
+            }, copy=False)
         return self._frame("status", make)
 
     def graph(self) -> PlanGraph:
-        """The graph, built from the columns in C++; ids are the ``items.id``."""
+        """The graph, built from the columns in C++; ids are the ``items.id``.
+
+        Examples
+        --------
+        >>> schedule = country.graph().schedule(start="2024-01-02")
+        """
         columns = {"plan": self._impl._items()["plan"]}
         return PlanGraph(self._impl.graph(), np.arange(len(self)), columns, named=True)
 
     def to_portfolio(self) -> Portfolio:
         """The plans as :class:`Plan` objects, with units, roles, deadline phrases and events (a
-        plan object costs far more than its columns: for thousands of items, not millions)."""
+        plan object costs far more than its columns: for thousands of items, not millions).
+
+        Examples
+        --------
+        >>> portfolio = kehoach.synthesize(items=2_000).to_portfolio()
+        """
         return Portfolio([Plan(p) for p in self._impl._plan_objects()])
 
 
 def synthesize(items: int = 645_000, seed: int = 1, year: int = 2024, status: bool = True) -> SyntheticPortfolio:
     """A synthetic national portfolio of about ``items`` items; the same ``seed`` gives the same
-    portfolio on every machine."""
+    portfolio on every machine.
+
+    Examples
+    --------
+    >>> country = synthesize(items=10_000, seed=1)
+    >>> len(country) >= 10_000  # doctest: +SKIP
+    True
+    """
     if items < 1:
         raise ValueError(f"items must be 1 or more, not {items}")
     return SyntheticPortfolio(_core.synthesize(items, seed, year, status))

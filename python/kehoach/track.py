@@ -29,24 +29,57 @@ _NONE = np.iinfo(np.int32).min
 
 
 class Table:
-    """A result table: iterate its rows as named tuples, or take it whole with :meth:`to_pandas`."""
+    """A result table: iterate its rows as named tuples, or take it whole with :meth:`to_pandas`.
 
-    __slots__ = ("_columns", "_name")
+    A column named in ``categories`` holds codes into its list of names (a unit, a role, an item
+    repeated row after row): rows and the notebook display show the names, and
+    :meth:`to_pandas` makes the column a ``Categorical`` from the codes, without one Python string
+    per row. Names that repeat (two plans' units of one name) become one category.
 
-    def __init__(self, name: str, columns: Mapping[str, Any]) -> None:
+    Examples
+    --------
+    >>> scores = plan.snapshot(log, as_of="2023-06-30").scorecard()
+    >>> next(iter(scores)).role
+    'lead'
+    """
+
+    __slots__ = ("_columns", "_name", "_categories")
+
+    def __init__(self, name: str, columns: Mapping[str, Any], categories: Mapping[str, Sequence[str]] | None = None) -> None:
         self._name = name
         self._columns = dict(columns)
+        self._categories: dict[str, list[str]] = {}
+        for column, names in (categories or {}).items():
+            number: dict[str, int] = {}
+            renumber = np.array([number.setdefault(n, len(number)) for n in names], dtype=np.int32)
+            self._columns[column] = renumber[np.asarray(self._columns[column], dtype=np.intp)]
+            self._categories[column] = list(number)
 
     @property
     def columns(self) -> list[str]:
+        """The columns' names, in order.
+
+        Examples
+        --------
+        >>> plan.snapshot(log).raci().columns
+        ['item', 'unit', 'plan', 'role']
+        """
         return list(self._columns)
 
     def __len__(self) -> int:
         return len(next(iter(self._columns.values()), ()))
 
+    def _values(self) -> dict[str, Any]:
+        """The columns with names in place of codes."""
+        return {name: np.asarray(self._categories[name], dtype=object)[values] if name in self._categories else values
+                for name, values in self._columns.items()}
+
     def __iter__(self) -> Iterator[Any]:
         row = NamedTuple(self._name, [(name, Any) for name in self._columns])  # type: ignore[misc]
-        for values in zip(*self._columns.values()):
+        # Dates are whole days: in days, .item() gives a datetime.date (in nanoseconds, an int).
+        columns = [values.astype("datetime64[D]") if getattr(values, "dtype", None) == "datetime64[ns]" else values
+                   for values in self._values().values()]
+        for values in zip(*columns):
             yield row(*(v.item() if isinstance(v, np.generic) else v for v in values))
 
     def __repr__(self) -> str:
@@ -56,9 +89,24 @@ class Table:
         return _display.table_html(self)
 
     def to_pandas(self) -> Any:
-        """The table as a DataFrame."""
+        """The table as a DataFrame.
+
+        Returns
+        -------
+        pandas.DataFrame
+            The columns as :attr:`columns` names them; units, plans, items, roles and statuses
+            as ``Categorical`` built from codes, counts as ``int64``, rates as ``float64``,
+            dates as ``datetime64[ns]``.
+
+        Examples
+        --------
+        >>> plan.snapshot(log).raci().to_pandas().dtypes["unit"]
+        CategoricalDtype(...)
+        """
         pd = _optional.pandas(f"{self._name}.to_pandas()")
-        return pd.DataFrame(self._columns)
+        columns = {name: pd.Categorical.from_codes(values, categories=self._categories[name])
+                   if name in self._categories else values for name, values in self._columns.items()}
+        return pd.DataFrame(columns, copy=False)
 
 
 class Escalation(NamedTuple):
@@ -96,6 +144,10 @@ class StatusLog:
         ParseError
             At the first malformed field, with file, line and column: an unknown state, a date
             that does not exist, a percent that is not a whole number, a missing column.
+
+        Examples
+        --------
+        >>> log = StatusLog.read("examples/plans/chu-rang-2023.status.csv")
         """
         if isinstance(source, str) and "\n" in source:
             return cls(_core.StatusLog.parse(source))
@@ -103,29 +155,66 @@ class StatusLog:
 
     def append(self, item: str, date: DateLike, state: str, percent: int | None = None, note: str = "",
                plan: str = "") -> None:
-        """Add an update in memory; :meth:`append_to` adds updates to a file."""
+        """Add an update in memory; :meth:`append_to` adds updates to a file.
+
+        Examples
+        --------
+        >>> log = StatusLog()
+        >>> log.append("II.1.1", "2023-03-15", "progress", percent=40)
+        >>> len(log)
+        1
+        """
         self._impl.append(item, date, state, percent, note, plan)
 
     def append_to(self, path: PathOrText) -> None:
         """Add this log's updates to the end of a log file, safely: the file is rewritten through
-        a temporary file and a rename, so a crash leaves the old log or the new one."""
+        a temporary file and a rename, so a crash leaves the old log or the new one.
+
+        Examples
+        --------
+        >>> log.append_to("status.csv")  # doctest: +SKIP
+        """
         _core._append_status(os.fspath(path), self._impl)
 
     def validate(self, plan_or_portfolio: Any) -> list[Diagnostic]:
         """Every problem against the plan (or portfolio), with its line: ``unknown_item``,
         ``before_plan``, ``percent_out_of_range`` (errors; those rows are left out of snapshots),
-        ``regression`` (a warning: work reported under way after it was done)."""
+        ``regression`` (a warning: work reported under way after it was done).
+
+        Examples
+        --------
+        >>> StatusLog.read("examples/plans/chu-rang-2023.status.csv").validate(plan)
+        []
+        """
         return self._impl.validate(plan_or_portfolio._impl)
 
     def to_csv(self) -> str:
+        """The log as status@1 CSV, the form units fill in.
+
+        Examples
+        --------
+        >>> StatusLog.read("examples/plans/chu-rang-2023.status.csv").to_csv().splitlines()[0]  # doctest: +SKIP
+        """
         return self._impl.to_csv()
 
     def to_json(self) -> str:
+        """The log as status@1 JSON.
+
+        Examples
+        --------
+        >>> import json
+        >>> rows = json.loads(StatusLog.read("examples/plans/chu-rang-2023.status.csv").to_json())  # doctest: +SKIP
+        """
         return self._impl.to_json()
 
     def to_pandas(self) -> Any:
         """One row per update: ``item``, ``plan``, ``date``, ``state``, ``percent`` (nullable),
-        ``note``, ``line`` (where it was read; 0 when appended in memory)."""
+        ``note``, ``line`` (where it was read; 0 when appended in memory).
+
+        Examples
+        --------
+        >>> log.to_pandas()[["item", "date", "state"]]  # doctest: +SKIP
+        """
         pd = _optional.pandas("StatusLog.to_pandas()")
         columns = self._impl._columns()
         columns["percent"] = pd.array(columns["percent"], dtype="Int16")
@@ -139,7 +228,13 @@ class StatusLog:
 
 
 class Snapshot:
-    """Where every item stands on a date; see :meth:`kehoach.Plan.snapshot`."""
+    """Where every item stands on a date; see :meth:`kehoach.Plan.snapshot`.
+
+    Examples
+    --------
+    >>> now = plan.snapshot("examples/plans/chu-rang-2023.status.csv", as_of="2023-06-30")
+    >>> now.to_pandas().category.value_counts()  # doctest: +SKIP
+    """
 
     __slots__ = ("_impl", "_owner", "_plans", "_columns", "_assignments")
 
@@ -154,12 +249,24 @@ class Snapshot:
 
     @property
     def as_of(self) -> datetime.date:
+        """The day the snapshot describes.
+
+        Examples
+        --------
+        >>> plan.snapshot(StatusLog(), as_of="2023-06-30").as_of
+        datetime.date(2023, 6, 30)
+        """
         return self._impl.as_of
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
         """What the log said that the snapshot left out (rows naming nothing, impossible
-        percents, dates before the plan) and regressions, with their lines."""
+        percents, dates before the plan) and regressions, with their lines.
+
+        Examples
+        --------
+        >>> [(d.line, d.code) for d in now.diagnostics]  # doctest: +SKIP
+        """
         return self._impl.diagnostics
 
     def __len__(self) -> int:
@@ -173,7 +280,12 @@ class Snapshot:
         return _display.snapshot_html(self)
 
     def counts(self) -> dict[str, int]:
-        """Tasks per category (groups are left out: they stand for their tasks)."""
+        """Tasks per category (groups are left out: they stand for their tasks).
+
+        Examples
+        --------
+        >>> now.counts()["overdue"]  # doctest: +SKIP
+        """
         return self._impl.counts()
 
     def _ids(self) -> list[str]:
@@ -184,7 +296,13 @@ class Snapshot:
         ``deadline`` (as written), ``category``, ``days_late`` and ``days_left`` (working days,
         nullable ``Int32``), ``stale``, ``percent`` (nullable), ``last_update``, ``done_on`` and
         ``due`` (the deadline after the rest-day roll), and ``soft``. Numeric columns are views
-        of the snapshot's own memory, read-only."""
+        of the snapshot's own memory, read-only.
+
+        Examples
+        --------
+        >>> frame = now.to_pandas()
+        >>> frame[frame.category == "overdue"][["id", "lead", "days_late"]]  # doctest: +SKIP
+        """
         pd = _optional.pandas("Snapshot.to_pandas()")
         impl = self._impl
         columns: dict[str, Any] = {"id": self._ids()}
@@ -203,68 +321,96 @@ class Snapshot:
         return pd.DataFrame(columns, copy=False)
 
     def occurrences(self) -> Table:
-        """Each occurrence of recurring work begun by the snapshot's date: ``item``,
+        """Each occurrence of recurring work begun by the snapshot's date: ``item``, ``plan``,
         ``period_start``, ``period_end``, ``due`` (rolled past rest days), ``done_on``, ``status``
-        (``on_time``, ``late``, ``missing``, ``pending``)."""
+        (``on_time``, ``late``, ``missing``, ``pending``).
+
+        Examples
+        --------
+        >>> plan.snapshot(log, as_of="2023-06-30").occurrences().to_pandas().status.value_counts()["on_time"]
+        2
+        """
         raw = self._impl._occurrences()
-        ids = self._ids()
-        names = _core.Snapshot.occurrence_status_names
-        columns = {"item": [ids[i] for i in raw["item"]], "plan": [self._columns["plan"][i] for i in raw["item"]]}
-        columns.update({key: raw[key] for key in ("period_start", "period_end", "due", "done_on")})
-        columns["status"] = [names[s] for s in raw["status"]]
-        return Table("Occurrences", columns)
+        columns = {"item": raw["item"], "plan": raw["item"]}
+        columns.update({key: raw[key] for key in ("period_start", "period_end", "due", "done_on", "status")})
+        return Table("Occurrences", columns, {"item": self._ids(), "plan": self._columns["plan"],
+                                              "status": _core.Snapshot.occurrence_status_names})
 
     def _units(self) -> Any:
         if self._assignments is None:
             self._assignments = _core.Assignments.of(self._owner._impl)
         return self._assignments
 
-    def _unit_columns(self, units: Sequence[int]) -> dict[str, list[Any]]:
-        a = self._units()
-        names, plans = a.unit_names, a.unit_plans
-        return {"unit": [names[u] for u in units], "plan": [self._plans[plans[u]].number for u in units]}
-
     def scorecard(self) -> Table:
         """Per unit and role (``lead``, ``support``, ``monitor``): tasks per category, ``due``
         (done or overdue: what the rates count over), ``stale``, and ``on_time_rate`` and
-        ``completion_rate`` as the government reports them (NaN when nothing is due yet)."""
-        raw = _core._scorecard(self._impl, self._units())
-        columns = self._unit_columns(raw.pop("unit"))
-        columns["role"] = [_core.role_names[r] for r in raw.pop("role")]
-        columns.update(raw)
-        return Table("Scorecard", columns)
+        ``completion_rate`` as the government reports them (NaN when nothing is due yet).
+
+        Examples
+        --------
+        >>> card = plan.snapshot(log, as_of="2023-06-30").scorecard().to_pandas()
+        >>> card[card.role == "lead"].set_index("unit").on_time_rate.round(2).head(2)  # doctest: +SKIP
+        """
+        return unit_table("Scorecard", self._units(), self._plans, _core._scorecard(self._impl, self._units()))
 
     def raci(self) -> Table:
-        """Every unit's role on every item: ``item``, ``unit``, ``plan``, ``role``. With pandas,
+        """Every unit's role on every item, in long form: ``item``, ``unit``, ``plan``, ``role``
+        (the same as :meth:`kehoach.Plan.unit_roles`). With pandas,
         ``raci().to_pandas().pivot_table(index="unit", columns="item", values="role",
-        aggfunc=", ".join)`` is the matrix."""
-        raw = _core._raci(self._units())
-        ids = self._ids()
-        columns: dict[str, Any] = {"item": [ids[i] for i in raw["item"]]}
-        columns.update(self._unit_columns(raw["unit"]))
-        columns["role"] = [_core.role_names[r] for r in raw["role"]]
-        return Table("RACI", columns)
+        aggfunc=", ".join)`` is the matrix.
+
+        Examples
+        --------
+        >>> plan.snapshot(log).raci().to_pandas().role.value_counts()["lead"] > 0
+        True
+        """
+        return unit_table("RACI", self._units(), self._plans, _core._raci(self._units()), item=self._ids())
 
     def workload(self) -> Table:
-        """Tasks (and occurrences of recurring work) due per unit, role and month."""
-        raw = _core._workload(self._impl, self._units())
-        columns = self._unit_columns(raw.pop("unit"))
-        columns.update(raw)
-        return Table("Workload", columns)
+        """Tasks (and occurrences of recurring work) due per unit, role and month (``YYYY-MM``).
+
+        Examples
+        --------
+        >>> plan.snapshot(log).workload().to_pandas().groupby("month").tasks.sum().head(3)  # doctest: +SKIP
+        """
+        return unit_table("Workload", self._units(), self._plans, _core._workload(self._impl, self._units()))
 
     def compliance(self) -> Table:
         """How recurring obligations were met, per lead unit and month of the due day: counts of
-        ``on_time``, ``late``, ``missing``, ``pending`` and the ``rate`` (on time over due)."""
-        raw = _core._compliance(self._impl, self._units())
-        columns = self._unit_columns(raw.pop("unit"))
-        columns.update(raw)
-        return Table("Compliance", columns)
+        ``on_time``, ``late``, ``missing``, ``pending`` and the ``rate`` (on time over due).
+
+        Examples
+        --------
+        >>> plan.snapshot(log, as_of="2023-12-31").compliance().to_pandas().rate.between(0, 1).all()
+        True
+        """
+        return unit_table("Compliance", self._units(), self._plans, _core._compliance(self._impl, self._units()))
 
     def escalation(self) -> list[Escalation]:
-        """Every overdue task, most days late first, with who answers for it."""
+        """Every overdue task, most days late first, with who answers for it.
+
+        Examples
+        --------
+        >>> [(e.item, e.days_late, e.chain[0]) for e in now.escalation()]  # doctest: +SKIP
+        """
         ids = self._ids()
         return [Escalation(ids[item], self._columns["plan"][item], days, [tuple(step) for step in chain])
                 for item, days, chain in _core._escalation(self._owner._impl, self._impl)]
+
+
+def unit_table(name: str, units: Any, plans: Sequence[Any], raw: Mapping[str, Any], **categories: Sequence[str]) -> Table:
+    """A table with rows per unit of ``plans`` (``units``: their ``_core.Assignments``): its
+    ``unit`` codes name the unit and, in a ``plan`` column after it, the unit's plan; ``role``
+    codes name the role; ``categories`` names the other coded columns."""
+    columns: dict[str, Any] = {}
+    for key, values in raw.items():
+        columns[key] = values
+        if key == "unit":
+            columns["plan"] = units.unit_plans[np.asarray(values)]
+    categories.update(unit=units.unit_names, plan=[plan.number for plan in plans])
+    if "role" in raw:
+        categories["role"] = _core.role_names
+    return Table(name, columns, categories)
 
 
 def take_snapshot(owner: Any, plans: Sequence[Any], log: StatusLog | PathOrText, as_of: DateLike | None,

@@ -1,4 +1,5 @@
 #include "bindings.hpp"
+#include "numpy_columns.hpp"
 
 namespace kehoach::python {
 
@@ -21,11 +22,17 @@ void bind_calendar(py::module_& m) {
         .def("working_days_between", &calendar::working_days_between, "start"_a, "end"_a)
         .def("_holidays",
              [](const calendar& cal, int year) {
-                 py::list out;
-                 for (const auto& h : cal.holidays(year)) out.append(py::make_tuple(h.day, h.name, to_string(h.kind)));
-                 return out;
+                 const auto rows = cal.holidays(year);
+                 py::list name;
+                 for (const auto& h : rows) name.append(h.name);
+                 return py::dict("date"_a = datetimes(rows, [](const calendar_day& h) { return std::int64_t{h.day.time_since_epoch().count()}; }),
+                                 "name"_a = name,
+                                 "kind"_a = numpy_column<std::uint8_t>(rows, [](const calendar_day& h) { return static_cast<std::uint8_t>(h.kind); }));
              },
              "year"_a)
+        .def_property_readonly_static("day_off_kinds",
+                                      [](const py::object&) { return std::vector<std::string_view>(enum_names<day_off_kind>::value.begin(),
+                                                                                                   enum_names<day_off_kind>::value.end()); })
         .def("schedule_json", &calendar::schedule_json, "year"_a)
         .def("__copy__", [](const calendar& cal) { return calendar(cal); })
         .def_property_readonly_static("first_year", [](py::object) { return calendar::first_year; })

@@ -17,17 +17,13 @@ py::array_t<std::int8_t> codes(const std::vector<std::optional<Enum>>& column) {
     });
 }
 
-py::array optional_days(const std::vector<std::optional<date>>& column) {
-    return numpy_column<std::int64_t>(column, epoch_days).attr("view")("datetime64[D]");
-}
-
 py::dict item_columns(const plan& p, const calendar* cal) {
     const auto t = items_of(p, or_vietnam(cal));
     return py::dict("id"_a = t.id, "number"_a = t.number, "parent"_a = t.parent,
                     "kind"_a = numpy_column<std::int8_t>(t.kind, [](item_kind k) { return static_cast<std::int8_t>(k); }),
                     "title"_a = t.title, "lead"_a = t.lead, "support"_a = t.support, "monitor"_a = t.monitor,
                     "report_to"_a = t.report_to, "deadline"_a = t.deadline, "deadline_kind"_a = codes(t.deadline_kind),
-                    "start"_a = optional_days(t.start), "end"_a = optional_days(t.end), "due"_a = optional_days(t.due),
+                    "start"_a = days(t.start), "end"_a = days(t.end), "due"_a = days(t.due),
                     "soft"_a = plain(t.soft).attr("astype")("bool"), "also_ongoing"_a = plain(t.also_ongoing).attr("astype")("bool"),
                     "event"_a = t.event, "depends_on"_a = t.depends_on);
 }
@@ -53,7 +49,7 @@ void bind_export(py::module_& m) {
         },
         "portfolio"_a, "schedule"_a = py::none(), "lang"_a = "vi", "The portfolio as Graphviz DOT.");
     m.def("_item_columns", &item_columns, "plan"_a, "calendar"_a = py::none(),
-          "The item table's columns: strings as lists, kinds as codes, dates as datetime64[D].");
+          "The item table's columns: strings as lists, kinds as codes, dates as datetime64[ns].");
     m.attr("_item_categories") = py::dict(
         "kind"_a = std::vector<std::string_view>(enum_names<item_kind>::value.begin(), enum_names<item_kind>::value.end()),
         "deadline_kind"_a = std::vector<std::string_view>(enum_names<deadline_kind>::value.begin(),

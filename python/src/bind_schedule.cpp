@@ -8,13 +8,9 @@ namespace {
 template <typename T>
 using input_array = py::array_t<T, py::array::c_style | py::array::forcecast>;
 
-/// Working-day numbers as datetime64[D] days since 1970-01-01, NaT for none.
+/// Working-day numbers as dates, NaT for none.
 py::array days_column(const schedule& s, std::span<const std::int32_t> numbers) {
-    py::array_t<std::int64_t> out(static_cast<py::ssize_t>(numbers.size()));
-    auto* days = out.mutable_data();
-    for (std::size_t i = 0; i < numbers.size(); ++i)
-        days[i] = epoch_days(s.date_of(numbers[i]));
-    return out.attr("view")("datetime64[D]");
+    return datetimes(numbers, [&](std::int32_t number) { return epoch_days(s.date_of(number)); });
 }
 
 std::optional<date> optional_day(std::int64_t days) {

@@ -3,14 +3,6 @@
 
 namespace kehoach::python {
 
-namespace {
-
-py::array days(const std::vector<std::optional<date>>& source) {
-    return numpy_column<std::int64_t>(source, epoch_days).attr("view")("datetime64[D]");
-}
-
-}  // namespace
-
 void bind_synthetic(py::module_& m) {
     py::class_<synthetic_portfolio>(m, "SyntheticPortfolio", "A national portfolio as columns.")
         .def("__len__", &synthetic_portfolio::size)
@@ -44,10 +36,8 @@ void bind_synthetic(py::module_& m) {
                      return i == synthetic_portfolio::none ? std::int64_t{-1} : std::int64_t{i};
                  });
                  out["duration"] = numpy_column<std::int32_t>(timing, [](const activity& a) { return a.duration; });
-                 out["window_start"] = numpy_column<std::int64_t>(timing, [](const activity& a) { return epoch_days(a.earliest_start); })
-                                           .attr("view")("datetime64[D]");
-                 out["window_end"] = numpy_column<std::int64_t>(timing, [](const activity& a) { return epoch_days(a.deadline); })
-                                         .attr("view")("datetime64[D]");
+                 out["window_start"] = datetimes(timing, [](const activity& a) { return epoch_days(a.earliest_start); });
+                 out["window_end"] = datetimes(timing, [](const activity& a) { return epoch_days(a.deadline); });
                  out["continuous"] = numpy_column<bool>(timing, [](const activity& a) { return a.continuous; });
                  out["waiting"] = numpy_column<bool>(timing, [](const activity& a) { return a.waiting; });
                  return out;
@@ -66,8 +56,7 @@ void bind_synthetic(py::module_& m) {
              [](const synthetic_portfolio& s) {
                  py::dict out;
                  out["item"] = numpy_column<std::uint32_t>(s.status, [](const status_row& r) { return r.item; });
-                 out["date"] = numpy_column<std::int64_t>(s.status, [](const status_row& r) { return r.day.time_since_epoch().count(); })
-                                   .attr("view")("datetime64[D]");
+                 out["date"] = datetimes(s.status, [](const status_row& r) { return std::int64_t{r.day.time_since_epoch().count()}; });
                  out["state"] = numpy_column<std::uint8_t>(s.status, [](const status_row& r) { return static_cast<std::uint8_t>(r.state); });
                  out["percent"] = numpy_column<std::int8_t>(s.status, [](const status_row& r) { return r.percent; });
                  return out;

@@ -7,10 +7,9 @@ namespace kehoach::python {
 
 namespace {
 
-/// Days since 1970-01-01 (snapshot::none for none) as datetime64[D] with NaT.
+/// Days since 1970-01-01 (snapshot::none for none) as dates with NaT.
 py::array dates(std::span<const std::int32_t> numbers) {
-    return numpy_column<std::int64_t>(numbers, [](std::int32_t d) { return d == snapshot::none ? not_a_time : std::int64_t{d}; })
-        .attr("view")("datetime64[D]");
+    return datetimes(numbers, [](std::int32_t d) { return d == snapshot::none ? not_a_time : std::int64_t{d}; });
 }
 
 template <named_enum Enum>
@@ -191,29 +190,27 @@ void bind_track(py::module_& m) {
         return out;
     });
     m.def("_workload", [](const snapshot& s, const assignments& a) {
-        py::list unit, r, month, tasks, occurrences;
-        for (const auto& row : workload(s, a)) {
-            unit.append(row.unit);
-            r.append(std::string(to_string(row.role)));
-            month.append(month_text(row.month));
-            tasks.append(row.tasks);
-            occurrences.append(row.occurrences);
-        }
-        return py::dict("unit"_a = unit, "role"_a = r, "month"_a = month, "tasks"_a = tasks, "occurrences"_a = occurrences);
+        const auto rows = workload(s, a);
+        py::list month;
+        for (const auto& row : rows) month.append(month_text(row.month));
+        return py::dict("unit"_a = numpy_column<std::uint32_t>(rows, [](const workload_row& row) { return row.unit; }),
+                        "role"_a = numpy_column<std::uint8_t>(rows, [](const workload_row& row) { return static_cast<std::uint8_t>(row.role); }),
+                        "month"_a = month,
+                        "tasks"_a = numpy_column<std::int64_t>(rows, [](const workload_row& row) { return static_cast<std::int64_t>(row.tasks); }),
+                        "occurrences"_a = numpy_column<std::int64_t>(rows, [](const workload_row& row) {
+                            return static_cast<std::int64_t>(row.occurrences);
+                        }));
     });
     m.def("_compliance", [](const snapshot& s, const assignments& a) {
-        py::list unit, month, on_time, late, missing, pending, rate;
-        for (const auto& row : compliance(s, a)) {
-            unit.append(row.unit);
-            month.append(month_text(row.month));
-            on_time.append(row.counts[0]);
-            late.append(row.counts[1]);
-            missing.append(row.counts[2]);
-            pending.append(row.counts[3]);
-            rate.append(row.rate());
-        }
-        return py::dict("unit"_a = unit, "month"_a = month, "on_time"_a = on_time, "late"_a = late, "missing"_a = missing,
-                        "pending"_a = pending, "rate"_a = rate);
+        const auto rows = compliance(s, a);
+        py::list month;
+        for (const auto& row : rows) month.append(month_text(row.month));
+        py::dict out("unit"_a = numpy_column<std::uint32_t>(rows, [](const compliance_row& row) { return row.unit; }), "month"_a = month);
+        for (std::size_t k = 0; k < enum_names<occurrence_status>::value.size(); ++k)
+            out[py::str(std::string(enum_names<occurrence_status>::value[k]))] =
+                numpy_column<std::int64_t>(rows, [k](const compliance_row& row) { return static_cast<std::int64_t>(row.counts[k]); });
+        out["rate"] = numpy_column<double>(rows, [](const compliance_row& row) { return row.rate(); });
+        return out;
     });
     auto escalation_rows = [](const std::vector<escalation_entry>& entries) {
         py::list out;

@@ -35,9 +35,25 @@ py::array_t<T> plain(const std::vector<T>& source) {
     return numpy_column<T>(source, [](T value) { return value; });
 }
 
-/// Dates as datetime64[D].
-inline py::array days(const std::vector<date>& source) {
-    return numpy_column<std::int64_t>(source, [](date d) { return d.time_since_epoch().count(); }).attr("view")("datetime64[D]");
+/// Dates as datetime64[ns], NaT where `to_days` gives not_a_time. Nanoseconds because that is the one
+/// unit pandas 1.5 keeps: it converts any other (datetime64[D] too) in a pass slower than making the
+/// column, so a column made in this unit goes into a DataFrame without a copy.
+template <typename Source, typename ToDays>
+py::array datetimes(const Source& source, ToDays to_days) {
+    constexpr std::int64_t nanoseconds_per_day = 86'400'000'000'000;
+    return numpy_column<std::int64_t>(source, [&](const auto& value) {
+               const std::int64_t days = to_days(value);
+               return days == not_a_time ? not_a_time : days * nanoseconds_per_day;
+           })
+        .attr("view")("datetime64[ns]");
 }
+
+/// Dates as datetime64[ns].
+inline py::array days(const std::vector<date>& source) {
+    return datetimes(source, [](date d) { return std::int64_t{d.time_since_epoch().count()}; });
+}
+
+/// Dates as datetime64[ns], NaT for none.
+inline py::array days(const std::vector<std::optional<date>>& source) { return datetimes(source, epoch_days); }
 
 }  // namespace kehoach::python
