@@ -8,7 +8,7 @@ KEHOACH_DEB_PACKAGES=(
   libboost-graph-dev libfmt-dev nlohmann-json3-dev libutf8proc-dev libcli11-dev catch2
   pybind11-dev python3-pybind11 python3-dev python3-venv python3-pip python3-setuptools python3-wheel
   python3-pytest python3-numpy python3-pandas python3-matplotlib
-  python3-icalendar python3-networkx graphviz
+  python3-icalendar python3-networkx python3-openpyxl graphviz
   python3-nbformat python3-nbclient python3-ipykernel
   "$@"
 )

@@ -25,7 +25,7 @@ from .export import ExportWarning
 from .graph import Infeasibility, PlanGraph, Schedule
 from .lint import Finding, Findings
 from .lunar import LunarDate, from_lunar, leap_month, to_lunar
-from .plan import Diagnostic, Event, Item, Plan, Unit, read_plan, unit_key
+from .plan import Diagnostic, Event, Item, Plan, Unit, read_plan, read_table, unit_key
 from .portfolio import CoverageGap, Link, LinkSuggestion, Portfolio, UnresolvedLink
 from .report import monthly_report
 from .synthetic import SyntheticPortfolio, synthesize
@@ -73,6 +73,7 @@ __all__ = [
     "parse_deadline",
     "plot",
     "read_plan",
+    "read_table",
     "synthesize",
     "to_lunar",
     "unit_key",

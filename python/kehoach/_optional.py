@@ -16,6 +16,11 @@ def networkx(what: str) -> ModuleType:
     return _module("networkx", what, "python3-networkx", "kehoach[networkx]")
 
 
+def openpyxl(what: str) -> ModuleType:
+    """openpyxl, or an ImportError that says how to get it."""
+    return _module("openpyxl", what, "python3-openpyxl", "kehoach[xlsx]")
+
+
 def _module(name: str, what: str, debian: str, extra: str) -> ModuleType:
     try:
         return importlib.import_module(name)

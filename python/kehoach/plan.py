@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime
 import os
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Literal, Union
 
-from . import _core, _display
+from . import _core, _display, _optional
 from ._core import Diagnostic, Event, Item, KehoachError, Unit
 from .calendar import Calendar
 from .lint import Findings
@@ -15,7 +16,7 @@ from .lint import Findings
 if TYPE_CHECKING:
     from .track import Table
 
-__all__ = ["Diagnostic", "Event", "Item", "Plan", "Unit", "read_plan", "unit_key"]
+__all__ = ["Diagnostic", "Event", "Item", "Plan", "Unit", "read_plan", "read_table", "unit_key"]
 
 PathOrText = Union[str, bytes, "os.PathLike[str]"]
 
@@ -481,6 +482,102 @@ def read_plan(source: PathOrText, *, strict: bool = False, units: KnownUnits = N
     if isinstance(source, bytes):
         return Plan(_core._read_plan(source, "<bytes>", strict, known))
     return Plan(_core._load_plan(os.fspath(source), strict, known))
+
+
+def read_table(path: str | os.PathLike[str], *, sheet: str | int | None = None, number: str | None = None,
+               issuer: str | None = None, date: datetime.date | str | None = None, strict: bool = False,
+               units: KnownUnits = None) -> Plan:
+    """Read an appendix table (*Phụ lục*) from a CSV or XLSX file as a plan.
+
+    The table is read as :func:`read_plan` reads the appendix tables of a document, by the same
+    code: the first row whose cells read as a header (``STT``, ``Nội dung``/``Nhiệm vụ``, ``Đơn vị
+    chủ trì``, ``Đơn vị phối hợp``, ``Thời gian hoàn thành``, ``Sản phẩm``, ``Ghi chú``, in any
+    order) heads it; rows above it are passed over; Roman-numbered rows are groups; units and
+    deadlines are read from their cells.
+
+    Parameters
+    ----------
+    path : path-like
+        A ``.csv`` file (UTF-8, with or without a byte-order mark) or an ``.xlsx`` workbook.
+    sheet : str or int, optional
+        The workbook's sheet, by name or index; the active sheet by default. XLSX only.
+    number, issuer, date : optional
+        What a document's front matter would say, which a table cannot: the plan's number
+        (``"21/KH-UBND"``), its issuer (which tells the plan's level, as in a document) and its
+        date (deadlines without a year are read in its year).
+    strict, units
+        As for :func:`read_plan`.
+
+    Returns
+    -------
+    Plan
+        Items and groups; their lines are the CSV's lines or the sheet's row numbers.
+
+    Raises
+    ------
+    ParseError
+        With the line (row) and column: no header row, a cell right of the header's last column,
+        invalid UTF-8, a malformed CSV quote, or no task at all.
+    ImportError
+        For an ``.xlsx`` file when openpyxl is not installed.
+
+    Notes
+    -----
+    Spreadsheet cells become the text they show: a date cell ``dd/mm/yyyy``; a number as its
+    number format writes it (``1.10`` with two decimals, ``1.1`` in the General format; type
+    numbers like ``1.10`` as text to be safe); a cell merged over several rows is repeated in
+    each row, one merged across columns stands in its first column.
+
+    Examples
+    --------
+    >>> plan = read_table("phu-luc.xlsx", number="21/KH-UBND", issuer="Ủy ban nhân dân xã Hòa Lâm")
+    >>> [item.id for item in plan.items][:3]
+    ['I', 'I.1', 'I.2']
+    """
+    known = _known_units(units)
+    path = os.fspath(path)
+    suffix = os.path.splitext(path)[1].lower()
+    info = {"number": number or "", "issuer": issuer or "", "date": date}
+    if suffix == ".csv":
+        if sheet is not None:
+            raise ValueError("sheet= picks a workbook's sheet; a .csv file has none")
+        return Plan(_core._load_csv_table(path, **info, strict=strict, units=known))
+    if suffix in (".xlsx", ".xlsm"):
+        return Plan(_core._read_table(_sheet_rows(path, sheet), path, **info, strict=strict, units=known))
+    raise ValueError(f"{path}: read_table reads .csv and .xlsx tables")
+
+
+def _sheet_rows(path: str, sheet: str | int | None) -> list[list[str]]:
+    """The text of a sheet's cells, row by row from A1, so that row and column numbers are the sheet's."""
+    openpyxl = _optional.openpyxl("read_table() of an .xlsx file")
+    book = openpyxl.load_workbook(path, data_only=True)  # a formula's value, as the sheet shows it
+    ws = book.active if sheet is None else book.worksheets[sheet] if isinstance(sheet, int) else book[sheet]
+    rows = [[_cell_text(cell) for cell in row] for row in ws.iter_rows(min_row=1, min_col=1)]
+    # openpyxl keeps a merged range's value in its first cell only. Merged down a column, the
+    # value belongs to every row (one lead unit for several tasks); across columns, only to the
+    # first (a group's title over the whole width must not become its lead unit).
+    for merged in ws.merged_cells.ranges:
+        value = rows[merged.min_row - 1][merged.min_col - 1]
+        for r in range(merged.min_row, merged.max_row + 1):
+            rows[r - 1][merged.min_col - 1] = value
+    return rows
+
+
+def _cell_text(cell: Any) -> str:
+    """A cell's text as the sheet shows it (see read_table)."""
+    value = cell.value
+    if value is None:
+        return ""
+    if isinstance(value, datetime.date):  # a datetime too: Excel keeps days as datetimes
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        # Excel stores "1.10" typed in a number cell as the float 1.1: only the number format
+        # tells the two apart.
+        decimals = re.fullmatch(r"[#,]*0(?:\.(0+))?", cell.number_format)
+        if decimals:
+            return f"{value:.{len(decimals.group(1) or '')}f}"
+        return str(int(value)) if float(value).is_integer() else repr(value)
+    return str(value)
 
 
 def _known_units(units: KnownUnits) -> list[dict[str, Any]]:

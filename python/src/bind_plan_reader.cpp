@@ -39,6 +39,27 @@ void bind_plan_reader(py::module_& m) {
             return std::make_shared<plan>(load_plan(path, {.strict = strict, .known_units = known_units(units)}));
         },
         "path"_a, "strict"_a = false, "units"_a = std::vector<py::dict>{});
+    // A table has no front matter: the caller gives the plan's number, issuer and date.
+    m.def(
+        "_read_table",
+        [](const std::vector<std::vector<std::string>>& rows, std::string source, std::string number, std::string issuer,
+           std::optional<date> issued, bool strict, const std::vector<py::dict>& units) {
+            return std::make_shared<plan>(
+                read_plan_table(rows, {.issuer = std::move(issuer), .number = std::move(number), .date = issued},
+                                {.source = std::move(source), .strict = strict, .known_units = known_units(units)}));
+        },
+        "rows"_a, "source"_a = "<table>", "number"_a = "", "issuer"_a = "", "date"_a = py::none(), "strict"_a = false,
+        "units"_a = std::vector<py::dict>{});
+    m.def(
+        "_load_csv_table",
+        [](const std::filesystem::path& path, std::string number, std::string issuer, std::optional<date> issued,
+           bool strict, const std::vector<py::dict>& units) {
+            return std::make_shared<plan>(
+                read_plan_csv(read_input(path), {.issuer = std::move(issuer), .number = std::move(number), .date = issued},
+                              {.source = input_name(path), .strict = strict, .known_units = known_units(units)}));
+        },
+        "path"_a, "number"_a = "", "issuer"_a = "", "date"_a = py::none(), "strict"_a = false,
+        "units"_a = std::vector<py::dict>{});
     m.def(
         "_load_units",
         [](const std::filesystem::path& path) {

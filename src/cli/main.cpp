@@ -48,8 +48,8 @@ int run(int argc, char** argv) {
 
     std::string parse_file;
     bool strict = false;
-    auto* parse = app.add_subcommand("parse", "Read a plan (a document, or plan@1 JSON) and print it as plan@1 JSON");
-    parse->add_option("FILE", parse_file, "plan document (.txt, .md), plan@1 JSON, or - for standard input")->required();
+    auto* parse = app.add_subcommand("parse", "Read a plan (a document, an appendix table in CSV, or plan@1 JSON) and print it as plan@1 JSON");
+    parse->add_option("FILE", parse_file, "plan document (.txt, .md), appendix table (.csv), plan@1 JSON, or - for standard input")->required();
     parse->add_flag("--strict", strict, "treat the reader's warnings as errors");
     std::string units_file;
     parse->add_option("--units", units_file,

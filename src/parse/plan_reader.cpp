@@ -305,8 +305,12 @@ class document_reader {
 public:
     document_reader(std::string_view text, const read_options& options)
         : options_(options), doc_(detail::read_document(text, options.source, options.max_line_length)) {}
+    /// A reader for a table given cell by cell: no document, the plan's front matter given.
+    document_reader(const plan_info& info, const read_options& options) : options_(options), doc_{options.source, {}, {}, {}}, info_(info) {}
 
     plan read();
+    /// The plan a table given cell by cell holds: its rows read as a document's appendix table's are.
+    plan read(const detail::table& table);
 
 private:
     /// A unit as the document names it: an index into units_.
@@ -344,6 +348,8 @@ private:
         std::string section;  // the Roman section the item is in
     };
 
+    /// Keys the caller's registry of units by unit_key() at the plan's level, which must be known.
+    void key_known_units();
     void warn(std::string code, std::size_t line, std::size_t column, std::string message, std::string item = {});
     void learn_abbreviations();
     const unit_facts& facts_of(std::string_view name);
@@ -355,7 +361,7 @@ private:
     std::size_t find_signature();
     void read_parents(std::string_view preamble);
     void read_outline(std::size_t from, std::size_t to, const std::vector<bool>& in_table);
-    void read_tables(const std::vector<detail::table>& tables);
+    void read_tables(std::span<const detail::table> tables);
     bool assign(node& n, pending_item& out);
     /// Assignments in running text; `lower` is `text` lowercased.
     void prose(std::string_view text, std::string_view lower, std::size_t line, pending_item& out);
@@ -1223,7 +1229,7 @@ void detail::document_reader::emit(node& n, const std::string& section) {
     }
 }
 
-void detail::document_reader::read_tables(const std::vector<detail::table>& tables) {
+void detail::document_reader::read_tables(std::span<const detail::table> tables) {
     for (const auto& t : tables) {
         std::string group_id;
         for (const auto& row : t.rows) {
@@ -1283,13 +1289,7 @@ void detail::document_reader::read_tables(const std::vector<detail::table>& tabl
 
 plan detail::document_reader::read() {
     const std::size_t body_from = read_front_matter();
-    // The registry's keys depend on the plan's level ("Công an xã" is "Công an" in a commune plan).
-    for (std::size_t i = 0; i < options_.known_units.size(); ++i) {
-        const auto& known = options_.known_units[i];
-        known_ids_.insert(known.id);
-        known_by_key_.try_emplace(unit_key(known.name, level_), i);
-        for (const auto& alias : known.aliases) known_by_key_.try_emplace(unit_key(alias, level_), i);
-    }
+    key_known_units();
     learn_abbreviations();
     const std::size_t signature = find_signature();
     const auto tables = detail::find_tables(doc_);
@@ -1309,6 +1309,27 @@ plan detail::document_reader::read() {
     emit(*root_, "");
     read_tables(tables);
     return build();
+}
+
+plan detail::document_reader::read(const detail::table& table) {
+    // A table has no front matter to tell the level by: the issuer given does, as in a document.
+    level_ = info_.level ? info_.level : level_of(info_.issuer);
+    if (!level_) level_ = plan_level::province;
+    info_.level = level_;
+    key_known_units();
+    items_.reserve(table.rows.size());
+    read_tables({&table, 1});
+    return build();
+}
+
+void detail::document_reader::key_known_units() {
+    // The registry's keys depend on the plan's level ("Công an xã" is "Công an" in a commune plan).
+    for (std::size_t i = 0; i < options_.known_units.size(); ++i) {
+        const auto& known = options_.known_units[i];
+        known_ids_.insert(known.id);
+        known_by_key_.try_emplace(unit_key(known.name, level_), i);
+        for (const auto& alias : known.aliases) known_by_key_.try_emplace(unit_key(alias, level_), i);
+    }
 }
 
 plan detail::document_reader::build() {
@@ -1463,6 +1484,23 @@ plan detail::document_reader::build() {
 
 plan read_plan(std::string_view text, const read_options& options) { return detail::document_reader(text, options).read(); }
 
+plan read_plan_table(std::span<const std::vector<std::string>> rows, const plan_info& info, const read_options& options) {
+    // A row is a line: a spreadsheet's row numbers, its cells' column numbers.
+    std::vector<std::vector<detail::csv_cell>> cells(rows.size());
+    for (std::size_t r = 0; r < rows.size(); ++r)
+        for (std::size_t c = 0; c < rows[r].size(); ++c) cells[r].push_back({rows[r][c], r + 1, c + 1});
+    return detail::document_reader(info, options).read(detail::table_of_cells(cells, options.source));
+}
+
+plan read_plan_csv(std::string_view text, const plan_info& info, const read_options& options) {
+    detail::csv_reader reader(text, [&](std::size_t line, std::size_t column, const std::string& message) -> void {
+        throw parse_error({options.source, line, column}, {}, message);
+    });
+    std::vector<std::vector<detail::csv_cell>> records;
+    for (std::vector<detail::csv_cell> record; reader.next(record);) records.push_back(std::move(record));
+    return detail::document_reader(info, options).read(detail::table_of_cells(records, options.source));
+}
+
 portfolio load_portfolio(const std::filesystem::path& folder, const read_options& options) {
     if (!std::filesystem::is_directory(folder)) throw error(fmt::format("{}: not a folder", folder.string()));
     std::vector<std::filesystem::path> files;
@@ -1480,6 +1518,7 @@ portfolio load_portfolio(const std::filesystem::path& folder, const read_options
 plan load_plan(const std::filesystem::path& path, read_options options) {
     const std::string text = read_input(path);
     options.source = input_name(path);
+    if (path.extension() == ".csv") return read_plan_csv(text, {}, options);
     const auto first = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
     if (first != std::string::npos && text[first] == '{') return parse_plan_json(text, options.source);
     return read_plan(text, options);

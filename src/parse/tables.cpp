@@ -1,6 +1,9 @@
 #include "tables.hpp"
 
+#include <kehoach/error.hpp>
 #include <kehoach/text/normalize.hpp>
+
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <array>
@@ -75,6 +78,12 @@ std::vector<std::optional<column>> header_columns(const std::vector<std::string_
     return columns;
 }
 
+/// Whether a row's lowercase cells are the header again, after a page break. A header has a number
+/// column: most rows are told apart by that alone.
+bool repeats_header(const std::vector<std::string_view>& lower_cells) {
+    return std::any_of(lower_cells.begin(), lower_cells.end(), is_number_header) && is_header(header_columns(lower_cells));
+}
+
 bool row_starts(std::string_view number) {
     const auto t = trim(number);
     if (t.empty()) return false;
@@ -102,11 +111,7 @@ void separated_tables(const document& doc, char separator, std::size_t min_separ
             t.last_index = j;
             auto cells = split_on(lines[j].text, separator);
             if (is_rule(cells)) continue;
-            // The header, repeated after a page break (a header has a number column: most rows are
-            // told apart by that alone).
-            const auto lower_cells = split_on(lines[j].lower, separator);
-            if (std::any_of(lower_cells.begin(), lower_cells.end(), is_number_header) && is_header(header_columns(lower_cells)))
-                continue;
+            if (repeats_header(split_on(lines[j].lower, separator))) continue;
             cells.resize(header.size());
             if (t.rows.empty() || row_starts(cells[number])) {
                 t.rows.push_back({lines[j].number, lines[j].number, {cells.begin(), cells.end()}});
@@ -220,7 +225,64 @@ void layout_tables(const document& doc, std::vector<bool>& used, std::vector<tab
     }
 }
 
+/// A spreadsheet's cell as a text table's cell reads: composed (NFC), its lines joined by spaces
+/// as a text table's wrapped lines are, trimmed.
+std::string clean_cell(std::string_view text) {
+    const auto composed = has_combining_marks(text) ? to_nfc(text) : std::string(text);
+    std::string out;
+    std::size_t at = 0;
+    while (at <= composed.size()) {
+        auto end = composed.find_first_of("\r\n", at);
+        if (end == std::string::npos) end = composed.size();
+        append(out, trim(std::string_view(composed).substr(at, end - at)));
+        at = end + 1;
+    }
+    return out;
+}
+
 }  // namespace
+
+table table_of_cells(std::span<const std::vector<csv_cell>> rows, const std::string& source) {
+    table t;
+    bool headed = false;
+    std::size_t first_line = 0;  // of the first row that is not blank, where a header was looked for
+    for (const auto& row : rows) {
+        std::vector<std::string> cells, lower;
+        cells.reserve(row.size());
+        for (const auto& cell : row) {
+            if (const auto bad = first_invalid_utf8(cell.text); bad != std::string::npos)
+                throw parse_error({source, cell.line, cell.column}, {},
+                                  fmt::format("invalid UTF-8 in this cell (byte 0x{:02X} after \"{}\"): save the table as UTF-8",
+                                              static_cast<unsigned char>(cell.text[bad]), cell.text.substr(0, bad)));
+            cells.push_back(clean_cell(cell.text));
+            lower.push_back(lower_in_place(cells.back()));
+        }
+        if (std::all_of(cells.begin(), cells.end(), [](const std::string& c) { return c.empty(); })) continue;
+        const std::vector<std::string_view> lower_cells(lower.begin(), lower.end());
+        if (first_line == 0) first_line = row.front().line;
+        if (!headed) {
+            // Rows above the header (the appendix's title, a note) are not the table's.
+            t.columns = header_columns(lower_cells);
+            headed = is_header(t.columns);
+            continue;
+        }
+        if (repeats_header(lower_cells)) continue;
+        for (std::size_t c = t.columns.size(); c < cells.size(); ++c)
+            if (!cells[c].empty())
+                throw parse_error({source, row[c].line, row[c].column}, {},
+                                  fmt::format("\"{}\" is in column {}, but the header has {} columns", cells[c], c + 1,
+                                              t.columns.size()));
+        cells.resize(t.columns.size());
+        // A spreadsheet's row is one row: a row without a number is a row of its own, not the
+        // previous row's wrapped lines.
+        t.rows.push_back({row.front().line, row.front().line, std::move(cells)});
+    }
+    if (!headed)
+        throw parse_error({source, std::max<std::size_t>(first_line, 1), 1}, {},
+                          "no header row: a table needs one with an STT column, a content column (Nội dung, Nhiệm vụ) and a "
+                          "unit column (chủ trì, thực hiện) or a deadline column (Thời gian, Thời hạn)");
+    return t;
+}
 
 std::optional<std::size_t> table::column_of(column c) const {
     const auto at = std::find(columns.begin(), columns.end(), c);

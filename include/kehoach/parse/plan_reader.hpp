@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,7 +36,30 @@ struct read_options {
  */
 [[nodiscard]] plan read_plan(std::string_view text, const read_options& options = {});
 
-/// Reads a plan file: plan@1 JSON, or a plan document (.txt, .md). "-" reads standard input.
+/**
+ * @brief Reads an appendix table ("Phụ lục") given cell by cell — a spreadsheet's rows — as the
+ *        reader reads a document's appendix tables: the same headers, numbering, units and deadlines.
+ *
+ * The first row whose cells read as a header (`STT`, `Nội dung`, `Đơn vị chủ trì`, `Thời gian`
+ * ...) heads the table; rows above it are passed over. Row `i` of `rows` is line `i + 1` in
+ * diagnostics and errors. A table has no front matter: `info` gives the plan's number, issuer,
+ * date and title (the issuer tells the plan's level, as in a document). Throws parse_error for
+ * invalid UTF-8, a cell right of the header's last column, no header row, or no task.
+ * @code
+ * std::vector<std::vector<std::string>> rows{{"STT", "Nội dung", "Đơn vị chủ trì", "Thời gian"},
+ *                                            {"1", "Rà soát hồ sơ", "Công an xã", "Quý II/2024"}};
+ * auto plan = kehoach::read_plan_table(rows, {.issuer = "Ủy ban nhân dân xã Ia Mơ"});
+ * @endcode
+ */
+[[nodiscard]] plan read_plan_table(std::span<const std::vector<std::string>> rows, const plan_info& info = {},
+                                   const read_options& options = {});
+
+/// read_plan_table() of a CSV table (RFC 4180 as spreadsheets write it: a byte-order mark, CRLF,
+/// quoted cells with commas and line breaks). Errors give the line and column in the CSV text.
+[[nodiscard]] plan read_plan_csv(std::string_view text, const plan_info& info = {}, const read_options& options = {});
+
+/// Reads a plan file: plan@1 JSON, a plan document (.txt, .md), or an appendix table (.csv, see
+/// read_plan_csv()). "-" reads standard input.
 [[nodiscard]] plan load_plan(const std::filesystem::path& path, read_options options = {});
 
 /// Reads every plan of a folder (`.json`, `.txt`, `.md`, in name order; other files are left
