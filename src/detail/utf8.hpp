@@ -20,6 +20,18 @@ namespace kehoach::detail {
     return {c, n};
 }
 
+/// A hyphen or any dash plans type for one: en and em dashes, minus, the small and full-width forms.
+[[nodiscard]] constexpr bool is_dash(std::int32_t c) noexcept {
+    return c == '-' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212 || c == 0xFE58 || c == 0xFE63 || c == 0xFF0D;
+}
+
+/// White space: ASCII's, and the space separators (Zs) outside it — no-break, Ogham, the U+2000
+/// block, narrow, math, ideographic — listed, so that the reader's loops need no Unicode lookup.
+[[nodiscard]] constexpr bool is_space(std::int32_t c) noexcept {
+    if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');  // \t \n \v \f \r
+    return c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F || c == 0x3000;
+}
+
 /// At most `width` characters (code points), with an ellipsis when cut.
 [[nodiscard]] inline std::string clipped(std::string_view text, std::size_t width) {
     std::size_t characters = 0;

@@ -21,6 +21,8 @@ namespace kehoach {
 namespace {
 
 using detail::decode;
+using detail::is_dash;
+using detail::is_space;
 
 struct free_deleter {
     void operator()(utf8proc_uint8_t* p) const noexcept { std::free(p); }
@@ -34,18 +36,6 @@ std::string map(std::string_view text, int options) {
     std::unique_ptr<utf8proc_uint8_t, free_deleter> owner(out);
     if (length < 0) throw error(std::string("invalid text: ") + utf8proc_errmsg(length));
     return {reinterpret_cast<const char*>(out), static_cast<std::size_t>(length)};
-}
-
-bool is_dash(utf8proc_int32_t c) noexcept {
-    if (c < 0x80) return c == '-';
-    return (c >= 0x2010 && c <= 0x2015) || c == 0x2212 || c == 0xFE58 || c == 0xFE63 ||
-           c == 0xFF0D;
-}
-
-bool is_space(utf8proc_int32_t c) noexcept {
-    if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');  // \t \n \v \f \r
-    // The space separators (Zs) outside ASCII: no-break, Ogham, the U+2000 block, narrow, math, ideographic.
-    return c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F || c == 0x3000;
 }
 
 void append_utf8(std::string& out, utf8proc_int32_t c) {

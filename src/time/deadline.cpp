@@ -33,10 +33,6 @@ struct token {
     std::size_t column = 0;  // 1-based character column
 };
 
-bool is_dash(utf8proc_int32_t c) noexcept {
-    return c == '-' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212 || c == 0xFE58 || c == 0xFE63 || c == 0xFF0D;
-}
-
 bool is_letter(utf8proc_int32_t c) noexcept {
     if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     // The blocks Vietnamese letters come from are all letters, but for × and ÷.
@@ -53,11 +49,6 @@ bool is_letter(utf8proc_int32_t c) noexcept {
         default:
             return false;
     }
-}
-
-bool is_space(utf8proc_int32_t c) noexcept {
-    if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');  // \t \n \v \f \r
-    return utf8proc_category(c) == UTF8PROC_CATEGORY_ZS;
 }
 
 /// The phrase, composed and lowercased, cut into tokens.
@@ -89,12 +80,12 @@ struct phrase {
                 continue;
             }
             open = nullptr;
-            if (is_space(c)) continue;
+            if (detail::is_space(c)) continue;
             token t{kind, {}, 0, begin, end, column};
             if (!digit && !letter) t.kind = token_kind::punct;
             tokens.push_back(t);
             if (digit || letter) open = &tokens.back();
-            if (t.kind == token_kind::punct && is_dash(c)) tokens.back().text = "-";
+            if (t.kind == token_kind::punct && detail::is_dash(c)) tokens.back().text = "-";
         }
         for (auto& t : tokens) {
             if (t.text.empty()) t.text = std::string_view(lower).substr(t.begin, t.end - t.begin);
