@@ -59,10 +59,20 @@ def _on(background: str) -> str:
     return f"background-color:{background};color:{'black' if luminance > 0.179 else 'white'}"
 
 
+def category_labels(lang: str = "vi") -> dict[str, str]:
+    """Each status category as reports name it (the library's label()), by category name."""
+    return dict(zip(_core.Snapshot.category_names, _core.Snapshot.category_labels(lang)))
+
+
+def role_labels(lang: str = "vi") -> dict[str, str]:
+    """Each role as plans and reports name it (the library's label()), by role name."""
+    return dict(zip(_core.role_names, _core.role_labels(lang)))
+
+
 # What `kehoach lint` and the reports call them.
-_LABELS = dict(zip(_core.Snapshot.category_names, _core.Snapshot.category_labels()))
+_LABELS = category_labels()
 _SEVERITIES = {"error": "lỗi", "warning": "cảnh báo", "info": "lưu ý"}
-_ROLES = dict(zip(_core.role_names, _core.role_labels()))
+_ROLES = role_labels()
 _LEVELS = {"national": "Trung ương", "province": "Tỉnh", "district": "Huyện", "commune": "Xã", None: "Không rõ cấp"}
 _KINDS = {"task": "nhiệm vụ", "group": "nhóm"}
 _SCHEDULE_STATES = {"continuous": "thường xuyên", "waiting": "chờ sự kiện"}

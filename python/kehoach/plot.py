@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, Union
 import numpy as np
 
 from . import _core, _optional
-from ._display import STATUS_COLOURS
+from ._display import STATUS_COLOURS, category_labels, role_labels
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -107,10 +107,6 @@ _ROLE_LETTERS = {
     "vi": {"lead": "CT", "support": "PH", "monitor": "TD", "report_to": "BC", "approver": "PD"},
     "en": {"lead": "R", "support": "C", "monitor": "I", "report_to": "RT", "approver": "A"},
 }
-
-
-def _role_labels(lang: str) -> dict[str, str]:
-    return dict(zip(_core.role_names, _core.role_labels(lang)))
 
 _ENGLISH_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -294,7 +290,7 @@ def _dependency_arrows(ax: Axes, table: Any, items: dict[str, Any], rows: dict[A
 def _gantt_legend(drawn: set[str], by_status: bool, lang: str) -> list[Any]:
     """Legend entries for what the chart shows, in a fixed order."""
     mpl = _matplotlib()
-    words, labels = _words(lang), _category_labels(lang)
+    words, labels = _words(lang), category_labels(lang)
     patch, grey = mpl.patches.Patch, "#9e9e9e"
     handles = [patch(color=STATUS_COLOURS[name], label=labels[name]) for name in _core.Snapshot.category_names
                if name in drawn]
@@ -376,7 +372,7 @@ def raci_heatmap(source: Any, *, max_items: int = 100, lang: str = "vi", ax: Axe
             cells.setdefault((unit_row[unit], item_column[item]), []).append(role)
     colour_of = np.full((len(units), len(items)), np.nan)
     ax = _axes(ax, (5 + 0.32 * len(items), 2 + 0.35 * len(units)))
-    letters, names = _ROLE_LETTERS[lang], _role_labels(lang)
+    letters, names = _ROLE_LETTERS[lang], role_labels(lang)
     for (i, j), roles in cells.items():
         roles.sort(key=role_names.index)
         colour_of[i, j] = role_names.index(roles[0])
@@ -517,7 +513,7 @@ def status_by_unit(snapshot: Any, role: str | None = "lead", *, lang: str = "vi"
     frame = frame.assign(unit=_unit_labels(frame)).groupby("unit", sort=False)[categories].sum()
     frame = frame.loc[frame.sum(axis=1).sort_values(ascending=False, kind="stable").index]
     ax = _axes(ax, (10, 1.5 + 0.4 * len(frame)))
-    labels = _category_labels(lang)
+    labels = category_labels(lang)
     left = np.zeros(len(frame))
     for name in categories:
         counts = frame[name].to_numpy()
@@ -550,7 +546,7 @@ def _unit_labels(frame: Any) -> list[str]:
 
 
 def _role_suffix(role: str | None, lang: str) -> str:
-    return "" if role is None else f" ({_role_labels(lang)[role].lower()})"
+    return "" if role is None else f" ({role_labels(lang)[role].lower()})"
 
 
 # --- Burn-down ---------------------------------------------------------------------------------
@@ -773,10 +769,6 @@ def _words(lang: str) -> dict[str, str]:
     if lang not in _LANGUAGES:
         raise ValueError(f"unknown language {lang!r} (expected one of: {', '.join(_LANGUAGES)})")
     return {key: pair[_LANGUAGES.index(lang)] for key, pair in _WORDS.items()}
-
-
-def _category_labels(lang: str) -> dict[str, str]:
-    return dict(zip(_core.Snapshot.category_names, _core.Snapshot.category_labels(lang)))
 
 
 def _as_of(as_of: DateLike | None, snapshot: Any) -> datetime.date | None:
