@@ -10,6 +10,7 @@ KEHOACH_DEB_PACKAGES=(
   python3-pytest python3-numpy python3-pandas python3-matplotlib
   python3-icalendar python3-networkx python3-openpyxl graphviz
   python3-nbformat python3-nbclient python3-ipykernel
+  clang libclang-rt-14-dev
   "$@"
 )
 
