@@ -180,7 +180,10 @@ protected:
     }
 
     long long integer_value(const json& v, const json_path& path, long long low, long long high) const {
-        if (!v.is_number_integer()) fail(path, fmt::format("expected an integer, got {}", type_name(v)));
+        // A number past 64 bits is kept as a float: say which, not merely "a number".
+        if (!v.is_number_integer())
+            fail(path, v.is_number() ? fmt::format("expected an integer in {}..{}, got {}", low, high, v.dump())
+                                     : fmt::format("expected an integer, got {}", type_name(v)));
         // nlohmann keeps a non-negative integer as unsigned, a negative one as signed.
         const bool in_range = v.is_number_unsigned()
                                   ? (low <= 0 || v.get<unsigned long long>() >= static_cast<unsigned long long>(low)) &&

@@ -5,7 +5,6 @@ FILE:LINE:COL: on standard error, in time, without a file half-written or overwr
 from __future__ import annotations
 
 import json
-import signal
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -87,7 +86,7 @@ def test_command_exits_2_at_the_place_and_leaves_files_alone(case, cli, tmp_path
     for args in commands(case, output):
         result = subprocess.run([cli, *args], capture_output=True, timeout=TIMEOUT, check=False)
         stderr = result.stderr.decode("utf-8", "replace")
-        assert result.returncode == 2, (args, stderr)
+        assert result.returncode == 2, (args, stderr)  # not 3 (an internal error), nor a signal (< 0)
         assert f"{case['path']}:{case['line']}:{case['column']}: " in stderr
         assert case["message"] in stderr
         assert result.stdout == b""
@@ -99,28 +98,20 @@ def test_command_exits_2_at_the_place_and_leaves_files_alone(case, cli, tmp_path
     assert sorted(p.name for p in output.parent.iterdir()) == ([] if existing is None else ["result"])
 
 
-def test_no_case_kills_the_command(cli, tmp_path):
-    # A signal (a crash, an abort) shows as a negative return code.
-    for case in CASES:
-        if "file" not in case:
-            continue
-        result = subprocess.run([cli, "parse", str(CORPUS / case["file"])], capture_output=True, timeout=TIMEOUT, check=False)
-        assert result.returncode >= 0, (case["file"], signal.Signals(-result.returncode).name)
-
-
-@pytest.mark.parametrize("name", ["plan-dependency-cycle.txt", "plan-dependency-cycle.json"])
-def test_a_dependency_cycle_reads_and_lint_and_schedule_name_it(name, cli):
+@pytest.mark.parametrize(("name", "ids"), [("plan-dependency-cycle.txt", ["I.1", "I.2"]),
+                                          ("plan-dependency-cycle.json", ["1", "2"])])
+def test_a_dependency_cycle_reads_and_lint_and_schedule_name_it(name, ids, cli):
     path = CORPUS / "cycles" / name
     plan = kehoach.read_plan(path)
     with pytest.raises(kehoach.CycleError) as raised:
         plan.schedule()
-    assert sorted(raised.value.cycles[0]) == ["1", "2"]
+    assert sorted(raised.value.cycles[0]) == ids
     lint = subprocess.run([cli, "lint", str(path)], capture_output=True, text=True, timeout=TIMEOUT, check=False)
     assert lint.returncode == 1
-    assert "cycle" in lint.stdout.lower() or "vòng" in lint.stdout.lower()
+    assert "cycle" in lint.stdout
     schedule = subprocess.run([cli, "schedule", str(path)], capture_output=True, text=True, timeout=TIMEOUT, check=False)
     assert schedule.returncode == 1
-    assert "1" in schedule.stderr and "2" in schedule.stderr
+    assert f"mục {ids[0]} → mục {ids[1]} → mục {ids[0]}" in schedule.stderr
 
 
 def test_limits_are_keyword_arguments_with_their_defaults():
