@@ -129,7 +129,7 @@ private:
 
     void advance() {
         ++at_;
-        if (++column_ > max_line_length_ + 1)
+        if (++column_ - 1 > max_line_length_)
             fail_(line_, column_ - 1,
                   limit_message(fmt::format("a line longer than {} bytes", max_line_length_), "max_line_length", max_line_length_));
     }

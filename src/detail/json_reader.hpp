@@ -119,11 +119,16 @@ protected:
     }
 
     static std::string nlohmann_message(std::string_view what) {
-        // "[json.exception.parse_error.101] parse error at line 1, column 5: syntax error ..." → "syntax error ..."
+        // "[json.exception.parse_error.101] parse error at line 1, column 5: syntax error ..." → "syntax error ...",
+        // without "; last read: '...'": the bytes read, which may be the invalid UTF-8 the error is about.
         if (auto column = what.find("column "); column != std::string_view::npos)
-            if (auto colon = what.find(": ", column); colon != std::string_view::npos)
-                return std::string(what.substr(colon + 2));
-        return std::string(what);
+            if (auto colon = what.find(": ", column); colon != std::string_view::npos) what.remove_prefix(colon + 2);
+        std::string out(what);
+        if (const auto read = out.find("; last read: '"); read != std::string::npos) {
+            const auto end = out.find("'", read + 14);
+            out.erase(read, end == std::string::npos ? std::string::npos : end + 1 - read);
+        }
+        return out;
     }
 
     static std::string_view type_name(const json& v) {

@@ -38,7 +38,8 @@ public:
     std::vector<unit> read_registry() const {
         const auto root = parse_json();
         if (root.is_object() && root.value("schema", json()) == plan_schema) {
-            const auto all = read(root).units().all();
+            const auto p = read(root);
+            const auto all = p.units().all();
             return {all.begin(), all.end()};
         }
         check_document(root, units_schema, {"schema", "units"});
