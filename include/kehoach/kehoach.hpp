@@ -7,6 +7,7 @@
 #include <kehoach/enum_names.hpp>
 #include <kehoach/error.hpp>
 #include <kehoach/language.hpp>
+#include <kehoach/limits.hpp>
 
 #include <kehoach/text/normalize.hpp>
 

@@ -42,7 +42,7 @@ class Plan:
         self._impl = impl
 
     @classmethod
-    def from_json(cls, source: PathOrText) -> Plan:
+    def from_json(cls, source: PathOrText, **limits: int) -> Plan:
         """Read a plan@1 document (see ``docs/plan-format.md``).
 
         Parameters
@@ -50,24 +50,27 @@ class Plan:
         source : str, bytes or path-like
             A path to a plan@1 file (``"-"`` reads standard input), or the JSON text itself
             (a string whose first non-blank character is ``{``).
+        **limits : int
+            Bounds on the input, each a :class:`ParseError` when crossed (``docs/hardening.md#limits``):
+            ``max_input_bytes`` (1 GiB), ``max_line_length`` (65536 bytes), ``max_items`` (50 million),
+            ``max_depth`` (64 levels).
 
         Raises
         ------
         ParseError
             For malformed JSON, a wrong schema, a value of the wrong type, an impossible date, a
-            duplicate id or a reference to nothing; ``.source``, ``.line``, ``.column`` and
-            ``.path`` say where.
+            duplicate id, a reference to nothing or input over a limit; ``.source``, ``.line``,
+            ``.column`` and ``.path`` say where.
 
         Examples
         --------
         >>> Plan.from_json('{"schema": "kehoach/plan@1", "plan": {}, "items": []}').items
         []
         """
-        if isinstance(source, bytes):
-            return cls(_core.Plan.parse_json(source))
-        if isinstance(source, str) and source.lstrip().startswith("{"):
-            return cls(_core.Plan.parse_json(source))
-        return cls(_core.Plan.load_json(os.fspath(source)))
+        bounds = _core.ReadLimits(**limits)
+        if isinstance(source, bytes) or (isinstance(source, str) and source.lstrip().startswith("{")):
+            return cls(_core.Plan.parse_json(source, limits=bounds))
+        return cls(_core.Plan.load_json(os.fspath(source), limits=bounds))
 
     def to_json(self) -> str:
         """The canonical plan@1 text: reading it back gives the same plan and the same text.
@@ -440,7 +443,7 @@ class Plan:
 KnownUnits = Union[str, "os.PathLike[str]", "Plan", Iterable[Union[Unit, Mapping[str, Any]]], None]
 
 
-def read_plan(source: PathOrText, *, strict: bool = False, units: KnownUnits = None) -> Plan:
+def read_plan(source: PathOrText, *, strict: bool = False, units: KnownUnits = None, **limits: int) -> Plan:
     """Read a plan document — the text of a *Kế hoạch* from PDF, DOCX or a web page — or a plan@1 file.
 
     Parameters
@@ -457,6 +460,10 @@ def read_plan(source: PathOrText, *, strict: bool = False, units: KnownUnits = N
         "aliases"}`` dicts will do). A name the document spells like one of them is that unit,
         with its id, name and kind, and is not reported as unknown; only the units the document
         names enter the plan.
+    **limits : int
+        Bounds on the input, each a :class:`ParseError` when crossed (``docs/hardening.md#limits``):
+        ``max_input_bytes`` (1 GiB), ``max_line_length`` (65536 bytes), ``max_items`` (50 million),
+        ``max_depth`` (64 levels).
 
     Returns
     -------
@@ -467,8 +474,8 @@ def read_plan(source: PathOrText, *, strict: bool = False, units: KnownUnits = N
     Raises
     ------
     ParseError
-        For input that is no plan: empty, binary, not UTF-8, or without a single task; and for a
-        units file that is not a registry.
+        For input that is no plan: empty, binary, not UTF-8, over a limit, or without a single
+        task; and for a units file that is not a registry.
 
     Examples
     --------
@@ -476,17 +483,18 @@ def read_plan(source: PathOrText, *, strict: bool = False, units: KnownUnits = N
     >>> plan.item("3.3").deadline.kind
     'after_event'
     """
-    known = _known_units(units)
+    bounds = _core.ReadLimits(**limits)
+    known = _known_units(units, bounds)
     if isinstance(source, str) and "\n" in source:
-        return Plan(_core._read_plan(source, "<string>", strict, known))
+        return Plan(_core._read_plan(source, "<string>", strict, known, bounds))
     if isinstance(source, bytes):
-        return Plan(_core._read_plan(source, "<bytes>", strict, known))
-    return Plan(_core._load_plan(os.fspath(source), strict, known))
+        return Plan(_core._read_plan(source, "<bytes>", strict, known, bounds))
+    return Plan(_core._load_plan(os.fspath(source), strict, known, bounds))
 
 
 def read_table(path: str | os.PathLike[str], *, sheet: str | int | None = None, number: str | None = None,
                issuer: str | None = None, date: datetime.date | str | None = None, strict: bool = False,
-               units: KnownUnits = None) -> Plan:
+               units: KnownUnits = None, **limits: int) -> Plan:
     """Read an appendix table (*Phụ lục*) from a CSV or XLSX file as a plan.
 
     The table is read as :func:`read_plan` reads the appendix tables of a document, by the same
@@ -505,7 +513,7 @@ def read_table(path: str | os.PathLike[str], *, sheet: str | int | None = None, 
         What a document's front matter would say, which a table cannot: the plan's number
         (``"21/KH-UBND"``), its issuer (which tells the plan's level, as in a document) and its
         date (deadlines without a year are read in its year).
-    strict, units
+    strict, units, **limits
         As for :func:`read_plan`.
 
     Returns
@@ -534,16 +542,17 @@ def read_table(path: str | os.PathLike[str], *, sheet: str | int | None = None, 
     >>> [item.id for item in plan.items][:3]
     ['I', 'I.1', 'I.2']
     """
-    known = _known_units(units)
+    bounds = _core.ReadLimits(**limits)
+    known = _known_units(units, bounds)
     path = os.fspath(path)
     suffix = os.path.splitext(path)[1].lower()
     info = {"number": number or "", "issuer": issuer or "", "date": date}
     if suffix == ".csv":
         if sheet is not None:
             raise ValueError("sheet= picks a workbook's sheet; a .csv file has none")
-        return Plan(_core._load_csv_table(path, **info, strict=strict, units=known))
+        return Plan(_core._load_csv_table(path, **info, strict=strict, units=known, limits=bounds))
     if suffix in (".xlsx", ".xlsm"):
-        return Plan(_core._read_table(_sheet_rows(path, sheet), path, **info, strict=strict, units=known))
+        return Plan(_core._read_table(_sheet_rows(path, sheet), path, **info, strict=strict, units=known, limits=bounds))
     raise ValueError(f"{path}: read_table reads .csv and .xlsx tables")
 
 
@@ -580,11 +589,11 @@ def _cell_text(cell: Any) -> str:
     return str(value)
 
 
-def _known_units(units: KnownUnits) -> list[dict[str, Any]]:
+def _known_units(units: KnownUnits, limits: _core.ReadLimits) -> list[dict[str, Any]]:
     if units is None:
         return []
     if isinstance(units, (str, os.PathLike)):
-        return _core._load_units(os.fspath(units))
+        return _core._load_units(os.fspath(units), limits)
     if isinstance(units, Plan):
         units = units.units
     return [

@@ -135,23 +135,28 @@ class StatusLog:
         self._impl = impl if impl is not None else _core.StatusLog()
 
     @classmethod
-    def read(cls, source: PathOrText) -> StatusLog:
+    def read(cls, source: PathOrText, **limits: int) -> StatusLog:
         """Read status@1 CSV or JSON: a path (``"-"`` for standard input), or the text itself (a
         string with a line break).
+
+        ``limits`` are the keyword arguments of :func:`kehoach.read_plan`: ``max_input_bytes``,
+        ``max_line_length``, ``max_items`` (rows), ``max_depth`` (``docs/hardening.md#limits``).
 
         Raises
         ------
         ParseError
             At the first malformed field, with file, line and column: an unknown state, a date
-            that does not exist, a percent that is not a whole number, a missing column.
+            that does not exist, a percent that is not a whole number, a missing column, text
+            that is not UTF-8, input over a limit.
 
         Examples
         --------
         >>> log = StatusLog.read("examples/plans/chu-rang-2023.status.csv")
         """
+        bounds = _core.ReadLimits(**limits)
         if isinstance(source, str) and "\n" in source:
-            return cls(_core.StatusLog.parse(source))
-        return cls(_core.StatusLog.read(source))
+            return cls(_core.StatusLog.parse(source, limits=bounds))
+        return cls(_core.StatusLog.read(source, limits=bounds))
 
     def append(self, item: str, date: DateLike, state: str, percent: int | None = None, note: str = "",
                plan: str = "") -> None:

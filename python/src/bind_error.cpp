@@ -18,14 +18,21 @@ PyObject* new_type(py::module_& m, const char* name, py::tuple bases, const char
     return type;
 }
 
+/// Text for Python: what an input held may not be UTF-8, and the error about it must still be raised.
+py::str text(const std::string& s) {
+    PyObject* decoded = PyUnicode_DecodeUTF8(s.data(), static_cast<Py_ssize_t>(s.size()), "replace");
+    if (!decoded) throw py::error_already_set();
+    return py::reinterpret_steal<py::str>(decoded);
+}
+
 void raise_parse_error(const parse_error& e) {
-    py::object error = py::reinterpret_borrow<py::object>(parse_error_type)(e.what());
+    py::object error = py::reinterpret_borrow<py::object>(parse_error_type)(text(e.what()));
     const auto& where = e.where();
-    error.attr("source") = where.source;
+    error.attr("source") = text(where.source);
     error.attr("line") = where.line ? py::object(py::int_(where.line)) : py::none();
     error.attr("column") = where.column ? py::object(py::int_(where.column)) : py::none();
-    error.attr("path") = e.path();
-    error.attr("message") = e.message();
+    error.attr("path") = text(e.path());
+    error.attr("message") = text(e.message());
     PyErr_SetObject(parse_error_type, error.ptr());
 }
 

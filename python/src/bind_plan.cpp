@@ -42,8 +42,8 @@ void bind_plan(py::module_& m) {
         .def_readonly("message", &diagnostic::message);
 
     py::class_<plan, std::shared_ptr<plan>>(m, "Plan", "A plan: its document fields, units, items and events.")
-        .def_static("parse_json", &parse_plan_json, "text"_a, "source"_a = "<string>")
-        .def_static("load_json", &load_plan_json, "path"_a)
+        .def_static("parse_json", &parse_plan_json, "text"_a, "source"_a = "<string>", "limits"_a = read_limits{})
+        .def_static("load_json", &load_plan_json, "path"_a, "limits"_a = read_limits{})
         .def("to_json", &to_plan_json)
         .def_property_readonly("issuer", [](const plan& p) { return p.info.issuer; })
         .def_property_readonly("number", [](const plan& p) { return p.info.number; })

@@ -25,49 +25,63 @@ py::dict unit_dict(const unit& u) {
 
 }  // namespace
 
+void bind_read_limits(py::module_& m) {
+    const read_limits defaults;
+    py::class_<read_limits>(m, "ReadLimits", "Bounds on one input: bytes, line length, items, nesting depth.")
+        .def(py::init([](std::size_t max_input_bytes, std::size_t max_line_length, std::size_t max_items, std::size_t max_depth) {
+                 return read_limits{max_input_bytes, max_line_length, max_items, max_depth};
+             }),
+             py::kw_only(), "max_input_bytes"_a = defaults.max_input_bytes, "max_line_length"_a = defaults.max_line_length,
+             "max_items"_a = defaults.max_items, "max_depth"_a = defaults.max_depth)
+        .def_readwrite("max_input_bytes", &read_limits::max_input_bytes)
+        .def_readwrite("max_line_length", &read_limits::max_line_length)
+        .def_readwrite("max_items", &read_limits::max_items)
+        .def_readwrite("max_depth", &read_limits::max_depth);
+}
+
 void bind_plan_reader(py::module_& m) {
     m.def(
         "_read_plan",
-        [](std::string_view text, std::string source, bool strict, const std::vector<py::dict>& units) {
+        [](std::string_view text, std::string source, bool strict, const std::vector<py::dict>& units, const read_limits& limits) {
             return std::make_shared<plan>(
-                read_plan(text, {.source = std::move(source), .strict = strict, .known_units = known_units(units)}));
+                read_plan(text, {.source = std::move(source), .strict = strict, .known_units = known_units(units), .limits = limits}));
         },
-        "text"_a, "source"_a = "<string>", "strict"_a = false, "units"_a = std::vector<py::dict>{});
+        "text"_a, "source"_a = "<string>", "strict"_a = false, "units"_a = std::vector<py::dict>{}, "limits"_a = read_limits{});
     m.def(
         "_load_plan",
-        [](const std::filesystem::path& path, bool strict, const std::vector<py::dict>& units) {
-            return std::make_shared<plan>(load_plan(path, {.strict = strict, .known_units = known_units(units)}));
+        [](const std::filesystem::path& path, bool strict, const std::vector<py::dict>& units, const read_limits& limits) {
+            return std::make_shared<plan>(load_plan(path, {.strict = strict, .known_units = known_units(units), .limits = limits}));
         },
-        "path"_a, "strict"_a = false, "units"_a = std::vector<py::dict>{});
+        "path"_a, "strict"_a = false, "units"_a = std::vector<py::dict>{}, "limits"_a = read_limits{});
     // A table has no front matter: the caller gives the plan's number, issuer and date.
     m.def(
         "_read_table",
         [](const std::vector<std::vector<std::string>>& rows, std::string source, std::string number, std::string issuer,
-           std::optional<date> issued, bool strict, const std::vector<py::dict>& units) {
+           std::optional<date> issued, bool strict, const std::vector<py::dict>& units, const read_limits& limits) {
             return std::make_shared<plan>(
                 read_plan_table(rows, {.issuer = std::move(issuer), .number = std::move(number), .date = issued},
-                                {.source = std::move(source), .strict = strict, .known_units = known_units(units)}));
+                                {.source = std::move(source), .strict = strict, .known_units = known_units(units), .limits = limits}));
         },
         "rows"_a, "source"_a = "<table>", "number"_a = "", "issuer"_a = "", "date"_a = py::none(), "strict"_a = false,
-        "units"_a = std::vector<py::dict>{});
+        "units"_a = std::vector<py::dict>{}, "limits"_a = read_limits{});
     m.def(
         "_load_csv_table",
         [](const std::filesystem::path& path, std::string number, std::string issuer, std::optional<date> issued,
-           bool strict, const std::vector<py::dict>& units) {
+           bool strict, const std::vector<py::dict>& units, const read_limits& limits) {
             return std::make_shared<plan>(
-                read_plan_csv(read_input(path), {.issuer = std::move(issuer), .number = std::move(number), .date = issued},
-                              {.source = input_name(path), .strict = strict, .known_units = known_units(units)}));
+                read_plan_csv(read_input(path, limits.max_input_bytes), {.issuer = std::move(issuer), .number = std::move(number), .date = issued},
+                              {.source = input_name(path), .strict = strict, .known_units = known_units(units), .limits = limits}));
         },
         "path"_a, "number"_a = "", "issuer"_a = "", "date"_a = py::none(), "strict"_a = false,
-        "units"_a = std::vector<py::dict>{});
+        "units"_a = std::vector<py::dict>{}, "limits"_a = read_limits{});
     m.def(
         "_load_units",
-        [](const std::filesystem::path& path) {
+        [](const std::filesystem::path& path, const read_limits& limits) {
             py::list out;
-            for (const auto& u : load_units(path)) out.append(unit_dict(u));
+            for (const auto& u : load_units(path, limits)) out.append(unit_dict(u));
             return out;
         },
-        "path"_a);
+        "path"_a, "limits"_a = read_limits{});
     m.def("unit_key", [](std::string_view name, std::optional<std::string> level) {
         return unit_key(name, level ? std::optional(enum_argument<plan_level>(*level)) : std::nullopt);
     }, "name"_a, "level"_a = py::none());

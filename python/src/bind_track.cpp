@@ -34,8 +34,8 @@ std::string month_text(std::chrono::year_month month) {
 void bind_track(py::module_& m) {
     py::class_<status_log>(m, "StatusLog", "An append-only log of status updates (status@1).")
         .def(py::init<>())
-        .def_static("parse", &parse_status_log, "text"_a, "source"_a = "<string>")
-        .def_static("read", &read_status_log, "path"_a)
+        .def_static("parse", &parse_status_log, "text"_a, "source"_a = "<string>", "limits"_a = read_limits{})
+        .def_static("read", &read_status_log, "path"_a, "limits"_a = read_limits{})
         .def(
             "append",
             [](status_log& log, std::string item, date day, const std::string& state, std::optional<int> percent, std::string note,

@@ -111,6 +111,7 @@ void bind_calendar(py::module_& m);
 void bind_unit(py::module_& m);
 void bind_item(py::module_& m);
 void bind_plan(py::module_& m);
+void bind_read_limits(py::module_& m);
 void bind_plan_reader(py::module_& m);
 void bind_portfolio(py::module_& m);
 void bind_schedule(py::module_& m);

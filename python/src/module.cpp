@@ -5,6 +5,7 @@ PYBIND11_MODULE(_core, m) {
     m.attr("__version__") = KEHOACH_VERSION;
     using namespace kehoach::python;
     bind_error(m);
+    bind_read_limits(m);
     bind_deadline(m);
     bind_lunar(m);
     bind_calendar(m);

@@ -63,10 +63,28 @@ int run(int argc, char** argv) {
             ->transform(CLI::CheckedTransformer(languages, CLI::ignore_case));
     };
 
+    // Bounds on every input a command reads (docs/hardening.md#limits).
+    kehoach::read_limits limits;
+    auto add_limits = [&](CLI::App* command) {
+        const auto group = "Limits (docs/hardening.md#limits)";
+        command->add_option("--max-input-bytes", limits.max_input_bytes, "bytes of one input")->capture_default_str()->group(group);
+        command->add_option("--max-line-length", limits.max_line_length, "bytes of one line of a document or CSV file")
+            ->capture_default_str()
+            ->group(group);
+        command->add_option("--max-items", limits.max_items, "items of a plan, rows of a log, elements of a JSON array")
+            ->capture_default_str()
+            ->group(group);
+        command->add_option("--max-depth", limits.max_depth, "levels of a document's outline, nesting of JSON")
+            ->capture_default_str()
+            ->group(group);
+    };
+    add_limits(parse);
+
     std::string summary_file;
     auto* summary = app.add_subcommand("summary", "Print a plan at a glance: tasks per lead unit, deadlines by month");
     summary->add_option("FILE", summary_file, "plan document or plan@1 JSON file, or - for standard input")->required();
     add_language(summary);
+    add_limits(summary);
 
     std::string lint_file;
     std::string lint_format = "text";
@@ -76,6 +94,7 @@ int run(int argc, char** argv) {
         ->required();
     lint->add_option("--format", lint_format, "text (default) or json (lint@1)")->check(CLI::IsMember({"text", "json"}));
     add_language(lint);
+    add_limits(lint);
 
     int calendar_year = 0;
     std::vector<std::string> schedules;
@@ -107,6 +126,7 @@ int run(int argc, char** argv) {
         ->check(CLI::IsMember({"table", "json", "csv"}));
     schedule->add_flag("--check", check_deadlines, "exit 1 when an item cannot meet its deadline");
     add_language(schedule);
+    add_limits(schedule);
 
     std::string status_file, status_log_file, status_as_of, status_format = "table";
     int stale_after_days = 30;
@@ -123,6 +143,7 @@ int run(int argc, char** argv) {
     bool by_unit = false;
     status->add_flag("--by-unit", by_unit, "print the scorecard instead: per unit and role, tasks per category and on-time rates");
     add_language(status);
+    add_limits(status);
 
     kehoach::synthetic_options synth_options;
     std::string synth_folder;
@@ -157,6 +178,7 @@ int run(int argc, char** argv) {
         ->check(CLI::PositiveNumber);
     monthly->add_option("-o,--output", report_output, "write the report to this file instead of standard output");
     add_language(monthly);
+    add_limits(monthly);
 
     std::string export_file, export_format, export_output, export_as_of;
     bool export_redact = false;
@@ -171,6 +193,7 @@ int run(int argc, char** argv) {
     exporter->add_flag("--redact", export_redact, "leave out the signer's name (ics; dot and csv name no one)");
     exporter->add_option("--as-of", export_as_of, "ics: the day stamped on the events (DTSTAMP, 00:00 UTC); default: now");
     add_language(exporter);
+    add_limits(exporter);
 
     try {
         app.parse(argc, argv);
@@ -182,12 +205,12 @@ int run(int argc, char** argv) {
     }
 
     if (parse->parsed()) {
-        kehoach::read_options options{.strict = strict};
-        if (!units_file.empty()) options.known_units = kehoach::load_units(units_file);
+        kehoach::read_options options{.strict = strict, .limits = limits};
+        if (!units_file.empty()) options.known_units = kehoach::load_units(units_file, limits);
         const auto p = kehoach::load_plan(parse_file, std::move(options));
         std::fputs(kehoach::to_plan_json(p).c_str(), stdout);
     } else if (summary->parsed()) {
-        const auto p = kehoach::load_plan(summary_file);
+        const auto p = kehoach::load_plan(summary_file, {.limits = limits});
         std::fputs(kehoach::cli::summary_text(p, kehoach::summarize(p), lang).c_str(), stdout);
     } else if (lint->parsed()) {
         const kehoach::lint_options options{.lang = lang};
@@ -202,10 +225,10 @@ int run(int argc, char** argv) {
         };
         // A folder is a portfolio: each plan's findings, and those between plans.
         if (std::filesystem::is_directory(lint_file)) {
-            const auto all = kehoach::load_portfolio(lint_file);
+            const auto all = kehoach::load_portfolio(lint_file, {.limits = limits});
             return report(all.plans(), kehoach::lint(all, options));
         }
-        const auto p = kehoach::load_plan(lint_file);
+        const auto p = kehoach::load_plan(lint_file, {.limits = limits});
         const std::vector<std::vector<kehoach::diagnostic>> findings{kehoach::lint(p, options)};
         return report(std::span(&p, 1), findings);
     } else if (calendar->parsed()) {
@@ -227,11 +250,11 @@ int run(int argc, char** argv) {
         std::vector<std::string> titles;
         auto graph = [&] {
             if (!folder) {
-                const auto p = kehoach::load_plan(schedule_file);
+                const auto p = kehoach::load_plan(schedule_file, {.limits = limits});
                 for (const auto& it : p.items()) titles.push_back(it.title);
                 return kehoach::plan_graph::of(p);
             }
-            const auto all = kehoach::load_portfolio(schedule_file);
+            const auto all = kehoach::load_portfolio(schedule_file, {.limits = limits});
             for (const auto& p : all.plans())
                 for (const auto& it : p.items()) titles.push_back(it.title);
             return kehoach::plan_graph::of(all);
@@ -255,11 +278,11 @@ int run(int argc, char** argv) {
         report_settings.as_of = date_option("--as-of", report_as_of);
         report_settings.lang = lang;
         report_settings.format = report_format_name == "html" ? kehoach::report_format::html : kehoach::report_format::markdown;
-        const auto p = kehoach::load_plan(report_file);
-        const auto text = kehoach::monthly_report(p, kehoach::read_status_log(report_log), report_settings);
+        const auto p = kehoach::load_plan(report_file, {.limits = limits});
+        const auto text = kehoach::monthly_report(p, kehoach::read_status_log(report_log, limits), report_settings);
         emit(text, report_output);
     } else if (status->parsed()) {
-        const auto log = kehoach::read_status_log(status_log_file);
+        const auto log = kehoach::read_status_log(status_log_file, limits);
         const kehoach::snapshot_options options{.as_of = date_option("--as-of", status_as_of).value_or(kehoach::today_in_vietnam()),
                                                 .stale_after_days = stale_after_days};
         const auto cal = kehoach::calendar::vietnam();
@@ -268,10 +291,10 @@ int run(int argc, char** argv) {
         std::optional<kehoach::plan> one;
         std::vector<const kehoach::plan*> plans;
         if (std::filesystem::is_directory(status_file)) {
-            all = kehoach::load_portfolio(status_file);
+            all = kehoach::load_portfolio(status_file, {.limits = limits});
             for (const auto& p : all->plans()) plans.push_back(&p);
         } else {
-            one = kehoach::load_plan(status_file);
+            one = kehoach::load_plan(status_file, {.limits = limits});
             plans.push_back(&*one);
         }
         const auto s = all ? kehoach::take_snapshot(*all, log, options, cal) : kehoach::take_snapshot(*one, log, options, cal);
@@ -306,13 +329,13 @@ int run(int argc, char** argv) {
                     return kehoach::to_dot(what, nullptr, {.lang = lang});
                 }
             };
-            emit(folder ? draw(kehoach::load_portfolio(export_file)) : draw(kehoach::load_plan(export_file)), export_output);
+            emit(folder ? draw(kehoach::load_portfolio(export_file, {.limits = limits})) : draw(kehoach::load_plan(export_file, {.limits = limits})), export_output);
         } else if (export_format == "csv") {
-            emit(kehoach::to_items_csv(kehoach::load_plan(export_file)), export_output);
+            emit(kehoach::to_items_csv(kehoach::load_plan(export_file, {.limits = limits})), export_output);
         } else {
             kehoach::ics_options options{.redact = export_redact, .lang = lang};
             if (const auto day = date_option("--as-of", export_as_of)) options.stamp = std::chrono::sys_seconds{*day};
-            const auto ics = kehoach::to_ics(kehoach::load_plan(export_file), options);
+            const auto ics = kehoach::to_ics(kehoach::load_plan(export_file, {.limits = limits}), options);
             emit(ics.text, export_output);
             if (!ics.left_out.empty())
                 fmt::print(stderr, "kehoach: export: {} events; {} items left out, with no day to put on a calendar "

@@ -1,8 +1,15 @@
 #pragma once
 // CSV as RFC 4180 writes it: every table kehoach writes, and the status logs it reads.
 
-#include <string>
+#include "limits.hpp"
+
+#include <kehoach/text/normalize.hpp>
+
+#include <fmt/format.h>
+
 #include <cstddef>
+#include <limits>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -37,13 +44,32 @@ struct csv_cell {
 /**
  * RFC 4180 as spreadsheets write it: quoted fields may hold commas, doubled quotes and line
  * breaks; lines end in LF or CRLF; a UTF-8 byte-order mark (Excel writes one) is skipped; blank
- * lines are skipped. `fail(line, column, message)` must throw.
+ * lines are skipped. Text that is not UTF-8 (UTF-16, a legacy code page, a binary file) and a
+ * line over `max_line_length` bytes are refused. `fail(line, column, message)` must throw.
  */
 template <class Fail>
 class csv_reader {
 public:
-    csv_reader(std::string_view text, Fail fail) : text_(text), fail_(std::move(fail)) {
+    csv_reader(std::string_view text, Fail fail, std::size_t max_line_length = std::numeric_limits<std::size_t>::max())
+        : text_(text), fail_(std::move(fail)), max_line_length_(max_line_length) {
         if (text_.starts_with("\xEF\xBB\xBF")) at_ = 3, column_ = 4;
+        if (text_.starts_with("\xFF\xFE") || text_.starts_with("\xFE\xFF"))
+            fail_(1, 1, "this is UTF-16 text: save the table as UTF-8 (CSV UTF-8 in Excel)");
+        const auto nul = text_.find('\0');
+        const auto bad = first_invalid_utf8(text_.substr(0, nul));
+        if (bad != std::string_view::npos) {
+            const auto at = position_of(text_, bad);
+            fail_(at.line, at.column, fmt::format("invalid UTF-8 (byte 0x{:02X}): save the table as UTF-8 (CSV UTF-8 in Excel)",
+                                                  static_cast<unsigned char>(text_[bad])));
+        }
+        if (nul != std::string_view::npos) {
+            const auto at = position_of(text_, nul);
+            fail_(at.line, at.column, "a NUL byte: this is a binary file or UTF-16 text, not a CSV table in UTF-8");
+        }
+        if (const auto bom = inner_bom(text_, at_); bom != std::string_view::npos) {
+            const auto at = position_of(text_, bom);
+            fail_(at.line, at.column, std::string(inner_bom_message));
+        }
     }
 
     /// The next record's fields; false at the end of the text.
@@ -103,7 +129,9 @@ private:
 
     void advance() {
         ++at_;
-        ++column_;
+        if (++column_ - 1 > max_line_length_)
+            fail_(line_, column_ - 1,
+                  limit_message(fmt::format("a line longer than {} bytes", max_line_length_), "max_line_length", max_line_length_));
     }
     /// Past one line break: LF, CRLF or a lone CR.
     void newline() {
@@ -115,6 +143,7 @@ private:
 
     std::string_view text_;
     Fail fail_;
+    std::size_t max_line_length_;
     std::size_t at_ = 0;
     std::size_t line_ = 1;
     std::size_t column_ = 1;

@@ -3,9 +3,11 @@
 // The readers of plan@1 and holidays@1 are built on this.
 
 #include "json_text.hpp"
+#include "limits.hpp"
 
 #include <kehoach/enum_names.hpp>
 #include <kehoach/error.hpp>
+#include <kehoach/limits.hpp>
 #include <kehoach/time/date.hpp>
 
 #include <fmt/format.h>
@@ -44,20 +46,44 @@ struct json_path {
 /// The base of a document reader: every failure becomes a parse_error at the offending value.
 class json_reader {
 public:
-    json_reader(std::string_view text, std::string_view source) : text_(text), source_(source) {}
+    json_reader(std::string_view text, std::string_view source, const read_limits& limits = {})
+        : text_(text), source_(source), limits_(limits) {}
 
 protected:
-    /// Parses the document, refuses duplicate keys, checks that it is an object with only
-    /// `allowed` fields and that its "schema" is `schema`.
-    json parse_document(std::string_view schema, std::initializer_list<std::string_view> allowed) const {
+    /// Parses the text within the limits and refuses duplicate keys.
+    json parse_json() const {
+        check_input_size(text_, source_, limits_);
+        if (const auto deep = first_too_deep(text_, limits_.max_depth)) {
+            const auto at = position_of(text_, *deep);
+            over_limit(source_, at.line, at.column, fmt::format("arrays and objects nested more than {} deep", limits_.max_depth),
+                       "max_depth", limits_.max_depth);
+        }
+        if (text_.starts_with("\xFF\xFE") || text_.starts_with("\xFE\xFF")) fail_at(0, {}, "this is UTF-16 text: save it as UTF-8");
+        if (const auto nul = text_.find('\0'); nul != std::string_view::npos)
+            fail_at(nul, {}, "a NUL byte: this is a binary file or UTF-16 text, not JSON in UTF-8");
         json root;
         try {
             root = json::parse(text_);
         } catch (const json::parse_error& e) {
             fail_at(e.byte == 0 ? 0 : e.byte - 1, {}, nlohmann_message(e.what()));
+        } catch (const json::out_of_range&) {
+            // A number too large for a double (1e400): nlohmann says which, not where.
+            fail_at(first_number_overflow(text_).value_or(0), {}, "a number too large to hold");
         }
         if (auto dup = find_duplicate_key(text_))
             fail_at(dup->offset, dup->path, fmt::format("duplicate key \"{}\"", dup->key));
+        return root;
+    }
+
+    /// parse_json(), then checks that the document is an object with only `allowed` fields and
+    /// that its "schema" is `schema`.
+    json parse_document(std::string_view schema, std::initializer_list<std::string_view> allowed) const {
+        auto root = parse_json();
+        check_document(root, schema, allowed);
+        return root;
+    }
+
+    void check_document(const json& root, std::string_view schema, std::initializer_list<std::string_view> allowed) const {
         const json_path top;
         expect_object(root, top, allowed);
         const auto& declared = require(root, top, "schema");
@@ -65,7 +91,6 @@ protected:
         if (declared.get_ref<const std::string&>() != schema)
             fail(top / "schema", fmt::format("unsupported schema \"{}\" (this reader reads \"{}\")",
                                              declared.get_ref<const std::string&>(), schema));
-        return root;
     }
 
     /// Line and column of the value at `path`.
@@ -94,11 +119,16 @@ protected:
     }
 
     static std::string nlohmann_message(std::string_view what) {
-        // "[json.exception.parse_error.101] parse error at line 1, column 5: syntax error ..." → "syntax error ..."
+        // "[json.exception.parse_error.101] parse error at line 1, column 5: syntax error ..." → "syntax error ...",
+        // without "; last read: '...'": the bytes read, which may be the invalid UTF-8 the error is about.
         if (auto column = what.find("column "); column != std::string_view::npos)
-            if (auto colon = what.find(": ", column); colon != std::string_view::npos)
-                return std::string(what.substr(colon + 2));
-        return std::string(what);
+            if (auto colon = what.find(": ", column); colon != std::string_view::npos) what.remove_prefix(colon + 2);
+        std::string out(what);
+        if (const auto read = out.find("; last read: '"); read != std::string::npos) {
+            const auto end = out.find("'", read + 14);
+            out.erase(read, end == std::string::npos ? std::string::npos : end + 1 - read);
+        }
+        return out;
     }
 
     static std::string_view type_name(const json& v) {
@@ -155,7 +185,10 @@ protected:
     }
 
     long long integer_value(const json& v, const json_path& path, long long low, long long high) const {
-        if (!v.is_number_integer()) fail(path, fmt::format("expected an integer, got {}", type_name(v)));
+        // A number past 64 bits is kept as a float: say which, not merely "a number".
+        if (!v.is_number_integer())
+            fail(path, v.is_number() ? fmt::format("expected an integer in {}..{}, got {}", low, high, v.dump())
+                                     : fmt::format("expected an integer, got {}", type_name(v)));
         // nlohmann keeps a non-negative integer as unsigned, a negative one as signed.
         const bool in_range = v.is_number_unsigned()
                                   ? (low <= 0 || v.get<unsigned long long>() >= static_cast<unsigned long long>(low)) &&
@@ -194,8 +227,17 @@ protected:
         const auto* v = optional(object, key);
         if (!v) return;
         const auto here = path / key;
-        if (!v->is_array()) fail(here, fmt::format("expected an array, got {}", type_name(*v)));
+        check_array(*v, here);
         for (std::size_t i = 0; i < v->size(); ++i) each((*v)[i], here / i);
+    }
+
+    /// An array, of at most max_items elements.
+    void check_array(const json& v, const json_path& path) const {
+        if (!v.is_array()) fail(path, fmt::format("expected an array, got {}", type_name(v)));
+        if (v.size() <= limits_.max_items) return;
+        const auto at = position_of(text_, locate(text_, (path / limits_.max_items).steps()));
+        over_limit(source_, at.line, at.column, fmt::format("more than {} elements in {}", limits_.max_items, display_path(path.steps())),
+                   "max_items", limits_.max_items);
     }
 
     std::vector<std::string> string_list(const json& object, const json_path& path, std::string_view key) const {
@@ -206,6 +248,7 @@ protected:
 
     std::string_view text_;
     std::string_view source_;
+    read_limits limits_;
 };
 
 }  // namespace kehoach::detail

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
 #include <vector>
 
 namespace kehoach::detail {
@@ -151,6 +153,40 @@ std::optional<duplicate_key> find_duplicate_key(std::string_view text) {
         } else {
             ++i;
         }
+    }
+    return std::nullopt;
+}
+
+std::optional<std::size_t> first_too_deep(std::string_view text, std::size_t max_depth) noexcept {
+    std::size_t depth = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        const char c = text[i];
+        if (c == '"') {
+            i = skip_string(text, i);
+            continue;
+        }
+        if ((c == '{' || c == '[') && ++depth > max_depth) return i;
+        if ((c == '}' || c == ']') && depth > 0) --depth;
+        ++i;
+    }
+    return std::nullopt;
+}
+
+std::optional<std::size_t> first_number_overflow(std::string_view text) {
+    for (std::size_t i = 0; i < text.size();) {
+        const char c = text[i];
+        if (c == '"') {
+            i = skip_string(text, i);
+            continue;
+        }
+        if (c != '-' && (c < '0' || c > '9')) {
+            ++i;
+            continue;
+        }
+        const auto end = skip_value(text, i);
+        const std::string number(text.substr(i, end - i));
+        if (!std::isfinite(std::strtod(number.c_str(), nullptr))) return i;
+        i = std::max(end, i + 1);
     }
     return std::nullopt;
 }

@@ -34,6 +34,13 @@ struct duplicate_key {
 };
 [[nodiscard]] std::optional<duplicate_key> find_duplicate_key(std::string_view text);
 
+/// Offset of the first `[` or `{` nested deeper than `max_depth`, outside strings; checked before
+/// the text is parsed, since nlohmann's parser would build every level first.
+[[nodiscard]] std::optional<std::size_t> first_too_deep(std::string_view text, std::size_t max_depth) noexcept;
+
+/// Offset of the first number, outside strings, too large for a double (`1e400`).
+[[nodiscard]] std::optional<std::size_t> first_number_overflow(std::string_view text);
+
 /// `items[3].deadline.kind`
 [[nodiscard]] std::string display_path(std::span<const json_step> path);
 

@@ -7,31 +7,37 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <iostream>
-#include <iterator>
-#include <sstream>
+#include <limits>
 
 namespace kehoach {
 
 std::string input_name(const std::filesystem::path& path) { return path == "-" ? "<stdin>" : path.string(); }
 
-std::string read_input(const std::filesystem::path& path) {
-    if (path == "-") {
-        std::ostringstream buffer;
-        buffer << std::cin.rdbuf();
-        return std::move(buffer).str();
-    }
+std::string read_input(const std::filesystem::path& path, std::size_t max_bytes) {
+    // One byte past the limit is read, so that the reader can say where the limit was crossed.
+    const auto wanted = max_bytes == std::numeric_limits<std::size_t>::max() ? max_bytes : max_bytes + 1;
+    auto read_from = [&](std::istream& in) {
+        std::string bytes;
+        char chunk[1 << 16];
+        while (bytes.size() < wanted && in) {
+            in.read(chunk, static_cast<std::streamsize>(std::min(sizeof chunk, wanted - bytes.size())));
+            bytes.append(chunk, static_cast<std::size_t>(in.gcount()));
+        }
+        if (in.bad()) throw parse_error({input_name(path), 0, 0}, {}, "read error");
+        return bytes;
+    };
+    if (path == "-") return read_from(std::cin);
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec))
         throw parse_error({input_name(path), 0, 0}, {}, "is a directory, not a file");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw parse_error({input_name(path), 0, 0}, {}, std::string("cannot open: ") + std::strerror(errno));
-    std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    if (in.bad()) throw parse_error({input_name(path), 0, 0}, {}, "read error");
-    return bytes;
+    return read_from(in);
 }
 
 void write_file_atomically(const std::filesystem::path& path, std::string_view bytes) {

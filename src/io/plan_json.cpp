@@ -31,8 +31,29 @@ class plan_reader : detail::json_reader {
 public:
     using json_reader::json_reader;
 
-    plan read() const {
-        const auto root = parse_document(plan_schema, {"schema", "plan", "units", "items", "events", "diagnostics"});
+    plan read() const { return read(parse_json()); }
+
+    /// A units@1 registry, or the units of a plan@1 document: a plan already reviewed names the
+    /// units of the next.
+    std::vector<unit> read_registry() const {
+        const auto root = parse_json();
+        if (root.is_object() && root.value("schema", json()) == plan_schema) {
+            const auto p = read(root);
+            const auto all = p.units().all();
+            return {all.begin(), all.end()};
+        }
+        check_document(root, units_schema, {"schema", "units"});
+        const json_path top;
+        require(root, top, "units");
+        plan p;
+        read_units(root, top, p);
+        const auto all = p.units().all();
+        return {all.begin(), all.end()};
+    }
+
+private:
+    plan read(const json& root) const {
+        check_document(root, plan_schema, {"schema", "plan", "units", "items", "events", "diagnostics"});
         const json_path top;
         require(root, top, "plan");
         require(root, top, "items");
@@ -46,18 +67,6 @@ public:
         return p;
     }
 
-    /// A units@1 registry: its units, checked as a plan's are.
-    std::vector<unit> read_registry() const {
-        const auto root = parse_document(units_schema, {"schema", "units"});
-        const json_path top;
-        require(root, top, "units");
-        plan p;
-        read_units(root, top, p);
-        const auto all = p.units().all();
-        return {all.begin(), all.end()};
-    }
-
-private:
     unit_index unit_named(const plan& p, const json& v, const json_path& path) const {
         const auto name = string_value(v, path);
         const auto found = p.units().find(name);
@@ -151,7 +160,7 @@ private:
     void read_items(const json& root, const json_path& top, plan& p) const {
         const auto& items = root["items"];
         const auto here = top / "items";
-        if (!items.is_array()) fail(here, fmt::format("expected an array, got {}", type_name(items)));
+        check_array(items, here);
         // First the items themselves, then what refers to other items, which may come later.
         for (std::size_t i = 0; i < items.size(); ++i) {
             const auto& v = items[i];
@@ -425,22 +434,21 @@ ordered_json write_info(const plan& p) {
 
 }  // namespace
 
-plan parse_plan_json(std::string_view text, std::string_view source) { return plan_reader(text, source).read(); }
-
-plan load_plan_json(const std::filesystem::path& path) { return parse_plan_json(read_input(path), input_name(path)); }
-
-std::vector<unit> parse_units_json(std::string_view text, std::string_view source) {
-    // A plan@1 file serves as a registry too: a plan already reviewed names the units of the next.
-    const auto peek = json::parse(text, nullptr, false);
-    if (peek.is_object() && peek.value("schema", json()) == plan_schema) {
-        const auto p = parse_plan_json(text, source);
-        const auto all = p.units().all();
-        return {all.begin(), all.end()};
-    }
-    return plan_reader(text, source).read_registry();
+plan parse_plan_json(std::string_view text, std::string_view source, const read_limits& limits) {
+    return plan_reader(text, source, limits).read();
 }
 
-std::vector<unit> load_units(const std::filesystem::path& path) { return parse_units_json(read_input(path), input_name(path)); }
+plan load_plan_json(const std::filesystem::path& path, const read_limits& limits) {
+    return parse_plan_json(read_input(path, limits.max_input_bytes), input_name(path), limits);
+}
+
+std::vector<unit> parse_units_json(std::string_view text, std::string_view source, const read_limits& limits) {
+    return plan_reader(text, source, limits).read_registry();
+}
+
+std::vector<unit> load_units(const std::filesystem::path& path, const read_limits& limits) {
+    return parse_units_json(read_input(path, limits.max_input_bytes), input_name(path), limits);
+}
 
 std::string to_plan_json(const plan& p) {
     ordered_json root;

@@ -1,5 +1,6 @@
 #include "document.hpp"
 
+#include "../detail/limits.hpp"
 #include "../detail/utf8.hpp"
 
 #include <kehoach/error.hpp>
@@ -16,21 +17,6 @@
 
 namespace kehoach::detail {
 namespace {
-
-/// Line and column (in characters) of a byte offset.
-std::pair<std::size_t, std::size_t> position(std::string_view text, std::size_t offset) {
-    std::size_t line = 1, column = 1;
-    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-        const auto byte = static_cast<unsigned char>(text[i]);
-        if (byte == '\n') {
-            ++line;
-            column = 1;
-        } else if ((byte & 0xC0) != 0x80) {
-            ++column;
-        }
-    }
-    return {line, column};
-}
 
 /// UTF-16 with a byte-order mark (what Notepad saves as "Unicode") as UTF-8; an unpaired surrogate
 /// or an odd byte is an error at its line and column.
@@ -345,7 +331,8 @@ std::string organization_name(std::string_view text) {
     return out;
 }
 
-document read_document(std::string_view text, std::string source, std::size_t max_line_length) {
+document read_document(std::string_view text, std::string source, const read_limits& limits) {
+    check_input_size(text, source, limits);
     if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // a byte-order mark
     std::string from_utf16;
     if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF")) {
@@ -353,9 +340,9 @@ document read_document(std::string_view text, std::string source, std::size_t ma
         text = from_utf16;
     }
     if (trimmed(text).find_first_not_of(" \t\r\n\f") == std::string_view::npos)
-        throw parse_error({source, 0, 0}, {}, "the document is empty");
+        throw parse_error({source, 1, 1}, {}, "the document is empty");
     if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
-        const auto [line, column] = position(text, nul);
+        const auto [line, column] = position_of(text, nul);
         // Every other byte NUL near the start: UTF-16 without its byte-order mark.
         const auto head = text.substr(0, 64);
         const bool utf16 = std::count(head.begin(), head.end(), '\0') * 3 >= static_cast<std::ptrdiff_t>(head.size());
@@ -364,10 +351,14 @@ document read_document(std::string_view text, std::string source, std::size_t ma
                                 : "a NUL byte: this is a binary file, not the text of a plan");
     }
     // Checked and lowercased in one pass; most lines are kept as they are, lowercase and all.
+    if (const auto bom = inner_bom(text, 0); bom != std::string_view::npos) {
+        const auto at = position_of(text, bom);
+        throw parse_error({source, at.line, at.column}, {}, std::string(inner_bom_message));
+    }
     std::size_t bad = std::string_view::npos;
     const std::string raw_lower = lower_checked(text, bad);
     if (bad != std::string_view::npos) {
-        const auto [line, column] = position(text, bad);
+        const auto [line, column] = position_of(text, bad);
         throw parse_error({source, line, column}, {},
                           fmt::format("invalid UTF-8 (byte 0x{:02X}): save the text as UTF-8", static_cast<unsigned char>(text[bad])));
     }
@@ -393,10 +384,11 @@ document read_document(std::string_view text, std::string source, std::size_t ma
         const auto raw = text.substr(at, end - at);
         const line_bytes holds{std::min(lead_cc.next(at), lead_cd.next(at)) < end, std::min(lead_e2.next(at), lead_c2.next(at)) < end,
                                star.next(at) < end};
-        if (raw.size() > max_line_length)
-            throw parse_error({source, number, 1}, {},
-                              fmt::format("the line is {} bytes long; a plan's lines are at most {} (read_options::max_line_length)",
-                                          raw.size(), max_line_length));
+        if (raw.size() > limits.max_line_length) {
+            const auto column = position_of(raw, limits.max_line_length).column;
+            over_limit(source, number, column, fmt::format("the line is longer than {} bytes", limits.max_line_length), "max_line_length",
+                       limits.max_line_length);
+        }
         const std::size_t offset = buffer->size();
         if (append_clean(*buffer, raw, holds)) lower->append(raw_lower, at, buffer->size() - offset);
         else append_lower(*lower, std::string_view(*buffer).substr(offset));

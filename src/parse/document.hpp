@@ -1,6 +1,8 @@
 #pragma once
 // The lines of a plan document, cleaned of extraction noise, shared by the reader's passes.
 
+#include <kehoach/limits.hpp>
+
 #include <cstddef>
 #include <cstring>
 #include <memory>
@@ -33,8 +35,8 @@ struct document {
 [[nodiscard]] std::size_t next_line_with(const document& doc, char byte, std::size_t from);
 
 /// Splits on \n, \r\n, \r and form feeds; throws parse_error for empty, binary or non-UTF-8 input,
-/// and for a line over `max_line_length` bytes.
-[[nodiscard]] document read_document(std::string_view text, std::string source, std::size_t max_line_length);
+/// and for input over limits.max_input_bytes or a line over limits.max_line_length bytes.
+[[nodiscard]] document read_document(std::string_view text, std::string source, const read_limits& limits);
 
 /// Where a byte next stands in a text, from a place on. memchr looks once, and again only when the
 /// place has passed what it found: going down a text line by line or piece by piece, it reads the

@@ -7,6 +7,7 @@
 #include <kehoach/text/normalize.hpp>
 #include <kehoach/time/deadline.hpp>
 
+#include "../detail/limits.hpp"
 #include "../detail/utf8.hpp"
 #include "document.hpp"
 #include "tables.hpp"
@@ -304,7 +305,7 @@ namespace detail {
 class document_reader {
 public:
     document_reader(std::string_view text, const read_options& options)
-        : options_(options), doc_(detail::read_document(text, options.source, options.max_line_length)) {}
+        : options_(options), doc_(detail::read_document(text, options.source, options.limits)) {}
     /// A reader for a table given cell by cell: no document, the plan's front matter given.
     document_reader(const plan_info& info, const read_options& options) : options_(options), doc_{options.source, {}, {}, {}}, info_(info) {}
 
@@ -394,6 +395,7 @@ private:
     std::vector<unit_ref> plan_monitors_;
     std::vector<unit_ref> report_compilers_;
     std::unique_ptr<node> root_;
+    std::size_t headings_ = 0;  // of the outline, against read_limits::max_items
 };
 
 }  // namespace detail
@@ -833,6 +835,14 @@ void detail::document_reader::read_outline(std::size_t from, std::size_t to, con
         }
         current_field = nullptr;
         while (open.size() > 1 && open.back()->head.rank >= head->rank) open.pop_back();
+        // Each level costs stack in the passes over the tree below, and its id holds its parents'.
+        const auto& limits = options_.limits;
+        if (open.size() > limits.max_depth)
+            over_limit(doc_.source, line.number, offset + 1, fmt::format("an outline nested more than {} levels deep", limits.max_depth),
+                       "max_depth", limits.max_depth);
+        if (++headings_ > limits.max_items)
+            over_limit(doc_.source, line.number, offset + 1, fmt::format("more than {} items", limits.max_items), "max_items",
+                       limits.max_items);
         auto child = std::make_unique<node>();
         child->head = *head;
         child->parent = open.back();
@@ -1476,7 +1486,7 @@ plan detail::document_reader::build() {
     for (const auto ref : report_compilers_) p.add_plan_role(plan_role::report_compiler, index_of[ref]);
     const bool any_task = std::any_of(p.items().begin(), p.items().end(), [](const item& it) { return it.kind == item_kind::task; });
     if (!any_task)
-        throw parse_error({doc_.source, doc_.lines.empty() ? 0 : doc_.lines.front().number, 1}, {},
+        throw parse_error({doc_.source, doc_.lines.empty() ? 1 : doc_.lines.front().number, 1}, {},
                           "no task found: no item names a unit that carries it out or a deadline");
     p.diagnostics = std::move(diagnostics_);
     return p;
@@ -1485,6 +1495,9 @@ plan detail::document_reader::build() {
 plan read_plan(std::string_view text, const read_options& options) { return detail::document_reader(text, options).read(); }
 
 plan read_plan_table(std::span<const std::vector<std::string>> rows, const plan_info& info, const read_options& options) {
+    if (rows.size() > options.limits.max_items)
+        detail::over_limit(options.source, options.limits.max_items + 1, 1, fmt::format("more than {} rows", options.limits.max_items),
+                           "max_items", options.limits.max_items);
     // A row is a line: a spreadsheet's row numbers, its cells' column numbers.
     std::vector<std::vector<detail::csv_cell>> cells(rows.size());
     for (std::size_t r = 0; r < rows.size(); ++r)
@@ -1493,11 +1506,19 @@ plan read_plan_table(std::span<const std::vector<std::string>> rows, const plan_
 }
 
 plan read_plan_csv(std::string_view text, const plan_info& info, const read_options& options) {
-    detail::csv_reader reader(text, [&](std::size_t line, std::size_t column, const std::string& message) -> void {
-        throw parse_error({options.source, line, column}, {}, message);
-    });
+    detail::check_input_size(text, options.source, options.limits);
+    detail::csv_reader reader(
+        text, [&](std::size_t line, std::size_t column, const std::string& message) -> void {
+            throw parse_error({options.source, line, column}, {}, message);
+        },
+        options.limits.max_line_length);
     std::vector<std::vector<detail::csv_cell>> records;
-    for (std::vector<detail::csv_cell> record; reader.next(record);) records.push_back(std::move(record));
+    for (std::vector<detail::csv_cell> record; reader.next(record);) {
+        if (records.size() == options.limits.max_items)
+            detail::over_limit(options.source, record.front().line, 1, fmt::format("more than {} rows", options.limits.max_items),
+                               "max_items", options.limits.max_items);
+        records.push_back(std::move(record));
+    }
     return detail::document_reader(info, options).read(detail::table_of_cells(records, options.source));
 }
 
@@ -1516,11 +1537,13 @@ portfolio load_portfolio(const std::filesystem::path& folder, const read_options
 }
 
 plan load_plan(const std::filesystem::path& path, read_options options) {
-    const std::string text = read_input(path);
+    const std::string text = read_input(path, options.limits.max_input_bytes);
     options.source = input_name(path);
     if (path.extension() == ".csv") return read_plan_csv(text, {}, options);
     const auto first = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
-    if (first != std::string::npos && text[first] == '{') return parse_plan_json(text, options.source);
+    // A .json file is JSON whatever it holds: read as a document, its errors would say nothing useful.
+    if (path.extension() == ".json" || (first != std::string::npos && text[first] == '{'))
+        return parse_plan_json(text, options.source, options.limits);
     return read_plan(text, options);
 }
 

@@ -18,6 +18,9 @@ bool read_digits(std::string_view text, std::size_t from, std::size_t count, int
 }  // namespace
 
 std::optional<date> make_date(int year, unsigned month, unsigned day) noexcept {
+    // Years of four digits, as ISO dates write them: what plan@1 and status@1 can hold and read back.
+    // The year 10000 is no date (not one in the year 16960 either, as a short year would wrap).
+    if (year < 1 || year > 9999) return std::nullopt;
     const std::chrono::year_month_day ymd{std::chrono::year{year}, std::chrono::month{month},
                                           std::chrono::day{day}};
     if (!ymd.ok()) return std::nullopt;

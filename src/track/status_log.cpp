@@ -22,11 +22,11 @@ constexpr std::string_view status_schema = "kehoach/status@1";
 constexpr std::array<std::string_view, 6> csv_columns{"item", "date", "state", "percent", "note", "plan"};
 
 /// Reads the CSV form: a header, then one update a record.
-status_log read_csv(std::string_view text, std::string_view source) {
+status_log read_csv(std::string_view text, std::string_view source, const read_limits& limits) {
     auto fail = [&](std::size_t line, std::size_t column, std::string message) -> void {
         throw parse_error({std::string(source), line, column}, {}, std::move(message));
     };
-    detail::csv_reader reader(text, fail);
+    detail::csv_reader reader(text, fail, limits.max_line_length);
     std::vector<detail::csv_cell> record;
     if (!reader.next(record)) fail(1, 1, "empty: a status log begins with a header naming item, date and state");
     // Where each known column stands in a record; -1 when the header leaves it out.
@@ -50,6 +50,9 @@ status_log read_csv(std::string_view text, std::string_view source) {
     status_log log;
     while (reader.next(record)) {
         const auto& first = record.front();
+        if (log.size() == limits.max_items)
+            detail::over_limit(source, first.line, first.column, fmt::format("more than {} rows", limits.max_items), "max_items",
+                               limits.max_items);
         if (record.size() != columns)
             fail(first.line, first.column, fmt::format("{} fields, but the header names {}", record.size(), columns));
         auto cell = [&](std::size_t c) -> const detail::csv_cell* {
@@ -212,12 +215,15 @@ private:
 
 }  // namespace
 
-status_log parse_status_log(std::string_view text, std::string_view source) {
-    if (looks_like_json(text)) return json_log_reader(text, source).read();
-    return read_csv(text, source);
+status_log parse_status_log(std::string_view text, std::string_view source, const read_limits& limits) {
+    if (looks_like_json(text)) return json_log_reader(text, source, limits).read();
+    detail::check_input_size(text, source, limits);
+    return read_csv(text, source, limits);
 }
 
-status_log read_status_log(const std::filesystem::path& path) { return parse_status_log(read_input(path), input_name(path)); }
+status_log read_status_log(const std::filesystem::path& path, const read_limits& limits) {
+    return parse_status_log(read_input(path, limits.max_input_bytes), input_name(path), limits);
+}
 
 resolved_log resolve(const status_log& log, const plan& p) {
     resolver r;

@@ -105,7 +105,7 @@ TEST_CASE("a table that cannot be read names the line and column", "[plan_reader
     }
     SECTION("invalid UTF-8") {
         CHECK_THROWS_WITH(read_plan_csv("STT,Nội dung,Chủ trì\n1,R\xE0 so\xE1t,Công an xã\n", {}, options),
-                          StartsWith("bang.csv:2:3: invalid UTF-8 in this cell (byte 0xE0 after \"R\")"));
+                          StartsWith("bang.csv:2:4: invalid UTF-8 (byte 0xE0): save the table as UTF-8"));
     }
     SECTION("a quote never closed") {
         CHECK_THROWS_WITH(read_plan_csv("STT,Nội dung,Chủ trì\n1,\"Rà soát,Công an xã\n", {}, options),

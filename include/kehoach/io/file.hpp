@@ -1,15 +1,19 @@
 #pragma once
 /// @file Reading whole input files and replacing output files, with errors that name the file.
 
+#include <kehoach/limits.hpp>
+
+#include <cstddef>
 #include <filesystem>
 #include <string>
 #include <string_view>
 
 namespace kehoach {
 
-/// The bytes of a file, or of standard input when `path` is "-". Throws parse_error naming the
-/// file when it cannot be read.
-[[nodiscard]] std::string read_input(const std::filesystem::path& path);
+/// The bytes of a file, or of standard input when `path` is "-", at most `max_bytes` + 1 of them:
+/// enough for a reader to tell that the input is over its read_limits::max_input_bytes without
+/// holding all of it. Throws parse_error naming the file when it cannot be read.
+[[nodiscard]] std::string read_input(const std::filesystem::path& path, std::size_t max_bytes = read_limits{}.max_input_bytes);
 
 /// How errors name an input: the path as given, or "<stdin>" for "-".
 [[nodiscard]] std::string input_name(const std::filesystem::path& path);

@@ -1,6 +1,7 @@
 #pragma once
 /// @file The plan-document reader: the text of a "Kế hoạch" (from PDF, DOCX or a web page) to a plan.
 
+#include <kehoach/limits.hpp>
 #include <kehoach/model/plan.hpp>
 #include <kehoach/model/portfolio.hpp>
 
@@ -20,7 +21,7 @@ struct read_options {
     /// spells like one of them (unit_key(), at the plan's level) is that unit, with its id, name
     /// and kind, and is not reported unknown; only the units the document names enter the plan.
     std::vector<unit> known_units;
-    std::size_t max_line_length = 64 * 1024;  ///< bytes; a longer line is an error
+    read_limits limits;  ///< input size, line length, items and outline depth; crossing one is a parse_error
 };
 
 /**
@@ -29,7 +30,7 @@ struct read_options {
  *
  * What it dropped, guessed or could not read becomes a diagnostic with line and column in
  * `plan.diagnostics`. Throws parse_error (with line and column) for input that is no plan: empty,
- * binary, not UTF-8, a line over the limit, or no task at all.
+ * binary, not UTF-8, over one of `options.limits`, or no task at all.
  * @code
  * auto plan = kehoach::read_plan(text, {.source = "ke-hoach-24.txt"});
  * @endcode

@@ -4,6 +4,7 @@
 #include <kehoach/detail/large_allocator.hpp>
 #include <kehoach/diagnostic.hpp>
 #include <kehoach/enum_names.hpp>
+#include <kehoach/limits.hpp>
 #include <kehoach/time/date.hpp>
 
 #include <cstdint>
@@ -96,10 +97,11 @@ struct resolved_log {
 
 /// Reads status@1 CSV (a header naming `item, date, state`, optionally `percent`, `note`, `plan`,
 /// in any order) or JSON (`{"schema": "kehoach/status@1", "updates": [...]}`), told apart by the
-/// first character. `source` names the input in errors.
-[[nodiscard]] status_log parse_status_log(std::string_view text, std::string_view source = "<string>");
+/// first character. `source` names the input in errors; input over `limits` is a parse_error.
+[[nodiscard]] status_log parse_status_log(std::string_view text, std::string_view source = "<string>",
+                                          const read_limits& limits = {});
 /// Reads a status log file, or standard input for "-".
-[[nodiscard]] status_log read_status_log(const std::filesystem::path& path);
+[[nodiscard]] status_log read_status_log(const std::filesystem::path& path, const read_limits& limits = {});
 
 /// The log as status@1 CSV (header first) or JSON.
 [[nodiscard]] std::string status_csv(const status_log& log);

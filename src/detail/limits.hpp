@@ -1,0 +1,46 @@
+#pragma once
+// What every reader checks of its input before reading it: the one message for an input that
+// crosses one of its read_limits, and a byte-order mark where none belongs.
+
+#include "json_text.hpp"
+
+#include <kehoach/error.hpp>
+#include <kehoach/limits.hpp>
+
+#include <fmt/format.h>
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace kehoach::detail {
+
+/// The message for `what` crossing the limit `name` (a read_limits field) of `value`, with how to
+/// raise it in C++, on the command line and in Python.
+[[nodiscard]] inline std::string limit_message(std::string_view what, std::string_view name, std::size_t value) {
+    std::string option(name);
+    for (auto& c : option)
+        if (c == '_') c = '-';
+    return fmt::format("{} (limit {} = {}; raise it with read_limits::{}, --{} on the command line, or {}= in Python)", what,
+                       name, value, name, option, name);
+}
+
+[[noreturn]] inline void over_limit(std::string_view source, std::size_t line, std::size_t column, std::string_view what,
+                                    std::string_view name, std::size_t value) {
+    throw parse_error({std::string(source), line, column}, {}, limit_message(what, name, value));
+}
+
+/// Refuses a text over max_input_bytes, at the line and column of its first byte past the limit.
+inline void check_input_size(std::string_view text, std::string_view source, const read_limits& limits) {
+    if (text.size() <= limits.max_input_bytes) return;
+    const auto at = position_of(text, limits.max_input_bytes);
+    over_limit(source, at.line, at.column, fmt::format("more than {} bytes of input", limits.max_input_bytes), "max_input_bytes",
+               limits.max_input_bytes);
+}
+
+/// Where a byte-order mark stands at or past `from`, or npos: files joined together, whose second
+/// would be read as the first's text, its first line hidden behind an invisible character.
+[[nodiscard]] inline std::size_t inner_bom(std::string_view text, std::size_t from) noexcept { return text.find("\xEF\xBB\xBF", from); }
+inline constexpr std::string_view inner_bom_message = "a byte-order mark inside the text (files joined together?): remove it";
+
+}  // namespace kehoach::detail
