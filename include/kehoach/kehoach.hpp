@@ -9,6 +9,7 @@
 #include <kehoach/language.hpp>
 
 #include <kehoach/text/normalize.hpp>
+#include <kehoach/text/redact.hpp>
 
 #include <kehoach/time/calendar.hpp>
 #include <kehoach/time/date.hpp>
@@ -20,6 +21,7 @@
 #include <kehoach/model/item.hpp>
 #include <kehoach/model/plan.hpp>
 #include <kehoach/model/portfolio.hpp>
+#include <kehoach/model/redact.hpp>
 #include <kehoach/model/unit.hpp>
 
 #include <kehoach/parse/plan_reader.hpp>
