@@ -93,9 +93,9 @@ public:
 
     std::vector<span> names() const {
         std::vector<span> out;
-        std::size_t title_clause = words_.size();  // the word after the last title, while its clause lasts
+        bool after_title = false;  // a title stands earlier in this clause
         for (std::size_t k = 0; k < words_.size(); ++k) {
-            if (k > 0 && ends_clause(k)) title_clause = words_.size();
+            if (k > 0 && ends_clause(k)) after_title = false;
             if (const auto after = cue(k, honorifics)) {
                 const bool capital = words_[k].capitalised && among(common_honorifics, lowered(k));
                 if (const auto run = run_at(*after); run > 0 && !among(not_names, lowered(*after)) &&
@@ -106,7 +106,7 @@ public:
                 }
             }
             if (const auto after = cue(k, titles)) {
-                title_clause = *after;
+                after_title = true;
                 k = *after - 1;
                 continue;
             }
@@ -116,9 +116,9 @@ public:
             const bool after_place = k > 0 && spaced(k) && among(place_words, lowered(k - 1));
             const bool after_street = k > 0 && spaced(k) && among(street_words, lowered(k - 1));
             if (after_street || (after_place && !middle_name)) continue;
-            if (middle_name || (run >= 2 && title_clause < words_.size())) {
+            if (middle_name || (run >= 2 && after_title)) {
                 out.push_back(cover(k, run));
-                title_clause = words_.size();
+                after_title = false;
                 k += run - 1;
             }
         }
