@@ -36,8 +36,11 @@ std::vector<std::string> personal_names(const plan& p) {
     const auto add = [&](std::string name) {
         if (!name.empty() && std::find(out.begin(), out.end(), name) == out.end()) out.push_back(std::move(name));
     };
+    // A one-syllable name ("ông Tư") is hidden where its cue stands, but is no name to hide
+    // everywhere: "Tư" begins "Tư pháp", "A" is a letter of an appendix.
     const auto find = [&](const std::string& text) {
-        for (auto& name : personal_names(std::string_view(text))) add(std::move(name));
+        for (auto& name : personal_names(std::string_view(text)))
+            if (name.find(' ') != std::string::npos) add(std::move(name));
     };
     add(p.info.signer.name);
     each_text(p.info, p.items(), p.events(), p.diagnostics, find);

@@ -130,3 +130,42 @@ TEST_CASE("with redact, no export names anyone; without it, every name is kept",
     // The report prints the log's notes only when not redacting.
     CHECK_THAT(kept[4], Contains("Hoàng Thị Lan"));
 }
+
+TEST_CASE("two people's units redact to two names, and every reference survives", "[redact]") {
+    plan p;
+    p.info.signer = {.name = "Nguyễn Văn A", .title = "Chủ tịch", .authority = "TM. Ủy ban nhân dân"};
+    const auto police = p.add_unit({.id = "cong-an-xa", .name = "Công an xã"});
+    const auto first = p.add_unit({.id = "dc-tran-thi-b", .name = "Đ/c Trần Thị B", .kind = unit_kind::person});
+    const auto second = p.add_unit({.id = "dc-le-van-c", .name = "Đ/c Lê Văn C", .kind = unit_kind::person,
+                                    .aliases = {"đồng chí Lê Văn C"}});
+    p.set_unit_parent(second, police);
+    const auto event = p.add_event({.id = "e1", .text = "Sau khi ông Nguyễn Văn A ký"});
+    const auto task = p.add_item({.id = "1", .number = "1", .title = "Rà soát"});
+    const auto later = p.add_item({.id = "2", .number = "2", .title = "Báo cáo Nguyễn Văn A"});
+    const auto appendix = p.add_item({.id = "3", .number = "3", .title = "Giao ông Tư lập Phụ lục A, Tư pháp kiểm tra"});
+    p.add_dependency(task, {.type = dependency_type::finish_to_start, .target = later});
+    p.add_dependency(later, {.type = dependency_type::after_event, .target = event});
+    p.add_role(task, role::lead, first);
+    p.add_role(later, role::lead, second);
+    p.add_plan_role(plan_role::monitor, police);
+
+    const auto hidden = redacted(p);
+    CHECK(hidden.units()[police].id == "cong-an-xa");
+    CHECK(hidden.units()[first].name == "Đ/c [đã ẩn]");
+    CHECK(hidden.units()[first].id == "redacted-1");
+    CHECK(hidden.units()[second].name == "Đ/c [đã ẩn] (2)");
+    CHECK(hidden.units()[second].aliases == std::vector<std::string>{"đồng chí [đã ẩn]"});
+    CHECK(hidden.units()[second].parent == police);
+    CHECK(hidden[later].title == "Báo cáo [đã ẩn]");
+    CHECK(hidden[appendix].title == "Giao ông [đã ẩn] lập Phụ lục A, Tư pháp kiểm tra");
+    CHECK(hidden.events()[event].text == "Sau khi ông [đã ẩn] ký");
+    CHECK(hidden[task].depends_on == p[task].depends_on);
+    CHECK(hidden[later].depends_on == p[later].depends_on);
+    CHECK(hidden[task].units(role::lead) == std::vector<unit_index>{first});
+    CHECK(hidden.plan_roles(plan_role::monitor) == std::vector<unit_index>{police});
+    CHECK(hidden.info.signer.text() == "TM. Ủy ban nhân dân, Chủ tịch");
+
+    portfolio all;
+    all.add(p);
+    CHECK(redacted(all)[0].units()[first].name == "Đ/c [đã ẩn]");
+}

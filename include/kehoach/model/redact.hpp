@@ -14,7 +14,8 @@ namespace kehoach {
 /// What a name is replaced by: "[đã ẩn]", or "[redacted]" in English.
 [[nodiscard]] std::string_view redaction_mark(language lang);
 
-/// The people a plan names: its signer, and the names personal_names() finds in any of its text.
+/// The people a plan names: its signer, and the names of two syllables or more personal_names()
+/// finds in any of its text.
 [[nodiscard]] std::vector<std::string> personal_names(const plan& p);
 
 /**
