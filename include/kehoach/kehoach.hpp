@@ -10,6 +10,7 @@
 #include <kehoach/limits.hpp>
 
 #include <kehoach/text/normalize.hpp>
+#include <kehoach/text/redact.hpp>
 
 #include <kehoach/time/calendar.hpp>
 #include <kehoach/time/date.hpp>
@@ -21,6 +22,7 @@
 #include <kehoach/model/item.hpp>
 #include <kehoach/model/plan.hpp>
 #include <kehoach/model/portfolio.hpp>
+#include <kehoach/model/redact.hpp>
 #include <kehoach/model/unit.hpp>
 
 #include <kehoach/parse/plan_reader.hpp>

@@ -26,6 +26,7 @@ from .graph import Infeasibility, PlanGraph, Schedule
 from .lint import Finding, Findings
 from .lunar import LunarDate, from_lunar, leap_month, to_lunar
 from .plan import Diagnostic, Event, Item, Plan, Unit, read_plan, read_table, unit_key
+from .redact import redact_names
 from .portfolio import CoverageGap, Link, LinkSuggestion, Portfolio, UnresolvedLink
 from .report import monthly_report
 from .synthetic import SyntheticPortfolio, synthesize
@@ -74,6 +75,7 @@ __all__ = [
     "plot",
     "read_plan",
     "read_table",
+    "redact_names",
     "synthesize",
     "to_lunar",
     "unit_key",

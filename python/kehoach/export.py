@@ -45,8 +45,8 @@ def to_ics(plan: Plan, path: PathLike | None, redact: bool, lang: Literal["vi", 
     return None
 
 
-def to_dot(owner: Plan | Portfolio, schedule: Schedule | None, lang: Literal["vi", "en"]) -> str:
-    return _core._to_dot(owner._impl, None if schedule is None else schedule._impl, lang)
+def to_dot(owner: Plan | Portfolio, schedule: Schedule | None, lang: Literal["vi", "en"], redact: bool) -> str:
+    return _core._to_dot(owner._impl, None if schedule is None else schedule._impl, lang, redact)
 
 
 def to_frame(plan: Plan, calendar: Calendar | None) -> Any:

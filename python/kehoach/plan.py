@@ -72,15 +72,37 @@ class Plan:
             return cls(_core.Plan.parse_json(source, limits=bounds))
         return cls(_core.Plan.load_json(os.fspath(source), limits=bounds))
 
-    def to_json(self) -> str:
+    def to_json(self, *, redact: bool = False, lang: Literal["vi", "en"] = "vi") -> str:
         """The canonical plan@1 text: reading it back gives the same plan and the same text.
+
+        Parameters
+        ----------
+        redact : bool
+            Write :meth:`redacted` instead: no personal name, marked in ``lang``.
 
         Examples
         --------
         >>> Plan.from_json(plan.to_json()).number == plan.number
         True
         """
-        return self._impl.to_json()
+        return (self.redacted(lang) if redact else self)._impl.to_json()
+
+    def redacted(self, lang: Literal["vi", "en"] = "vi") -> Plan:
+        """The plan with no personal name left, for what leaves the office.
+
+        The signer's name is dropped (title and authority stay); the names of officials the text
+        names after an honorific ("Đ/c", "đồng chí", "ông", "bà") or a title ("Phó Chủ tịch ...")
+        become ``"[đã ẩn]"`` (``"[redacted]"`` with ``lang="en"``) wherever they stand: titles,
+        text, notes, units, events, diagnostics. Ids, roles, deadlines and dependencies stay, so
+        schedules, lint and snapshots of it are the same but for the names. Every export and
+        report also takes ``redact=True``. See ``docs/hardening.md``, section Privacy.
+
+        Examples
+        --------
+        >>> plan.redacted().signer["name"]
+        ''
+        """
+        return Plan(self._impl.redacted(lang))
 
     def item(self, key: str) -> Item:
         """The item with this id, or the only item with this number.
@@ -331,9 +353,11 @@ class Plan:
             Write the file there (replaced whole, never half-written) and return None; without
             it, return the text.
         redact : bool
-            Leave out the signer's name (the title stays).
+            Export :meth:`redacted`: no personal name, neither the signer's (the title stays) nor
+            those in titles, text and units.
         lang : {"vi", "en"}
-            The language of the descriptions' labels; titles stay as the plan writes them.
+            The language of the descriptions' labels and of the redaction mark; titles stay as the
+            plan writes them.
         calendar : Calendar, optional
             Working days for the rest-day roll; Vietnam's civil-service calendar by default.
 
@@ -352,12 +376,13 @@ class Plan:
 
         return export.to_ics(self, path, redact, lang, calendar)
 
-    def to_dot(self, schedule: Any = None, *, lang: Literal["vi", "en"] = "vi") -> str:
+    def to_dot(self, schedule: Any = None, *, lang: Literal["vi", "en"] = "vi", redact: bool = False) -> str:
         """The plan as a Graphviz graph: a box per task, a cluster per section, an edge from each
         prerequisite to what waits for it (start-to-start and finish-to-finish dashed, after an
         event dotted). With the plan's :class:`Schedule`, critical items and edges are red.
 
-        Render it with ``dot -Tsvg plan.dot -o plan.svg``; see ``docs/exports.md``.
+        Render it with ``dot -Tsvg plan.dot -o plan.svg``; see ``docs/exports.md``. With
+        ``redact=True``, it draws :meth:`redacted`.
 
         Examples
         --------
@@ -367,9 +392,10 @@ class Plan:
         """
         from . import export
 
-        return export.to_dot(self, schedule, lang)
+        return export.to_dot(self, schedule, lang, redact)
 
-    def to_frame(self, calendar: Calendar | None = None) -> Any:
+    def to_frame(self, calendar: Calendar | None = None, *, redact: bool = False,
+                 lang: Literal["vi", "en"] = "vi") -> Any:
         """The items as a pandas DataFrame, one row per item in document order: the columns that
         ``kehoach export --to csv`` writes.
 
@@ -377,7 +403,8 @@ class Plan:
         ``report_to`` hold the units' names joined by ``"; "`` (``.str.split("; ")`` gives lists;
         ``snapshot(...).raci()`` has one row per unit and role); ``start``, ``end`` and ``due``
         are ``datetime64`` (``due``: the deadline's last day rolled past rest days, NaT for
-        recurring work); ``depends_on`` lists the ids an item waits for.
+        recurring work); ``depends_on`` lists the ids an item waits for. With ``redact=True``, the
+        rows of :meth:`redacted` (names marked in ``lang``).
 
         Examples
         --------
@@ -386,7 +413,7 @@ class Plan:
         """
         from . import export
 
-        return export.to_frame(self, calendar)
+        return export.to_frame(self.redacted(lang) if redact else self, calendar)
 
     def unit_roles(self) -> Table:
         """Every unit's role on every item, in long form: one row per item, unit and role, with

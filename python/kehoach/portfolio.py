@@ -284,10 +284,11 @@ class Portfolio:
                 raise KeyError(f"link table row {number}: {error}") from None
         return len(rows)
 
-    def to_dot(self, schedule: Any = None, *, lang: Literal["vi", "en"] = "vi") -> str:
+    def to_dot(self, schedule: Any = None, *, lang: Literal["vi", "en"] = "vi", redact: bool = False) -> str:
         """The portfolio as a Graphviz graph: a cluster per plan around its sections, and an edge
         from each child plan's item to the parent plan's item it implements. With the portfolio's
-        :class:`Schedule` (:meth:`schedule`), critical items and edges are red.
+        :class:`Schedule` (:meth:`schedule`), critical items and edges are red. With ``redact=True``,
+        every plan is drawn as :meth:`Plan.redacted` draws it.
 
         Examples
         --------
@@ -295,7 +296,7 @@ class Portfolio:
         """
         from . import export
 
-        return export.to_dot(self, schedule, lang)
+        return export.to_dot(self, schedule, lang, redact)
 
     def _index(self, plan: Plan) -> int:
         for index, candidate in enumerate(self._plans):

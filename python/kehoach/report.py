@@ -47,7 +47,9 @@ def monthly_report(
     lang : {"vi", "en"}
         Vietnamese (the default) or English labels and dates.
     redact : bool
-        Leave out the signer's name (the title stays) and the notes of the log, which can name people.
+        Report on :meth:`Plan.redacted` — no personal name, neither the signer's (the title stays)
+        nor those in titles, units and events — and leave out the notes of the log, which can
+        name people.
     stale_after_days : int
         Open work with no report for more than this many days is listed as stale.
 

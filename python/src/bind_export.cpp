@@ -40,14 +40,23 @@ void bind_export(py::module_& m) {
         "plan"_a, "redact"_a, "lang"_a, "calendar"_a = py::none(), "(iCalendar text, events, indices of the items left out).");
     m.def(
         "_to_dot",
-        [](const plan& p, const schedule* s, const std::string& lang) { return to_dot(p, s, {.lang = language_argument(lang)}); },
-        "plan"_a, "schedule"_a = py::none(), "lang"_a = "vi", "The plan as Graphviz DOT.");
+        [](const plan& p, const schedule* s, const std::string& lang, bool redact) {
+            return to_dot(p, s, {.lang = language_argument(lang), .redact = redact});
+        },
+        "plan"_a, "schedule"_a = py::none(), "lang"_a = "vi", "redact"_a = false, "The plan as Graphviz DOT.");
     m.def(
         "_to_dot",
-        [](const portfolio& all, const schedule* s, const std::string& lang) {
-            return to_dot(all, s, {.lang = language_argument(lang)});
+        [](const portfolio& all, const schedule* s, const std::string& lang, bool redact) {
+            return to_dot(all, s, {.lang = language_argument(lang), .redact = redact});
         },
-        "portfolio"_a, "schedule"_a = py::none(), "lang"_a = "vi", "The portfolio as Graphviz DOT.");
+        "portfolio"_a, "schedule"_a = py::none(), "lang"_a = "vi", "redact"_a = false, "The portfolio as Graphviz DOT.");
+    m.def(
+        "_redact_names",
+        [](std::string_view text, const std::vector<std::string>& known_names, const std::string& lang) {
+            return redact_names(text, known_names, redaction_mark(language_argument(lang)));
+        },
+        "text"_a, "known_names"_a, "lang"_a,
+          "The text with its personal names, and the known names, replaced by the mark in lang.");
     m.def("_item_columns", &item_columns, "plan"_a, "calendar"_a = py::none(),
           "The item table's columns: strings as lists, kinds as codes, dates as datetime64[ns].");
     m.attr("_item_categories") = py::dict(

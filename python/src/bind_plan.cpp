@@ -45,6 +45,8 @@ void bind_plan(py::module_& m) {
         .def_static("parse_json", &parse_plan_json, "text"_a, "source"_a = "<string>", "limits"_a = read_limits{})
         .def_static("load_json", &load_plan_json, "path"_a, "limits"_a = read_limits{})
         .def("to_json", &to_plan_json)
+        .def("redacted", [](const plan& p, const std::string& lang) { return redacted(p, language_argument(lang)); },
+             "lang"_a = "vi", "The plan with every personal name replaced by a mark.")
         .def_property_readonly("issuer", [](const plan& p) { return p.info.issuer; })
         .def_property_readonly("number", [](const plan& p) { return p.info.number; })
         .def_property_readonly("date", [](const plan& p) { return p.info.date; })

@@ -62,7 +62,6 @@ int run(int argc, char** argv) {
         command->add_option("--lang", lang, "language of the labels: vi (default) or en")
             ->transform(CLI::CheckedTransformer(languages, CLI::ignore_case));
     };
-
     // Bounds on every input a command reads (docs/hardening.md#limits).
     kehoach::read_limits limits;
     auto add_limits = [&](CLI::App* command) {
@@ -80,11 +79,28 @@ int run(int argc, char** argv) {
     };
     add_limits(parse);
 
+    // One flag for every command that prints plan text: what it reads is redacted before use.
+    bool redact = false;
+    auto add_redact = [&](CLI::App* command) {
+        command->add_flag("--redact", redact, "replace the names of people (the signer, officials in the text) by a mark");
+    };
+    add_language(parse);
+    add_redact(parse);
+    auto read_plan = [&](const std::string& file) {
+        auto p = kehoach::load_plan(file, {.limits = limits});
+        return redact ? kehoach::redacted(p, lang) : p;
+    };
+    auto read_portfolio = [&](const std::string& folder) {
+        auto all = kehoach::load_portfolio(folder, {.limits = limits});
+        return redact ? kehoach::redacted(all, lang) : all;
+    };
+
     std::string summary_file;
     auto* summary = app.add_subcommand("summary", "Print a plan at a glance: tasks per lead unit, deadlines by month");
     summary->add_option("FILE", summary_file, "plan document or plan@1 JSON file, or - for standard input")->required();
     add_language(summary);
     add_limits(summary);
+    add_redact(summary);
 
     std::string lint_file;
     std::string lint_format = "text";
@@ -95,6 +111,7 @@ int run(int argc, char** argv) {
     lint->add_option("--format", lint_format, "text (default) or json (lint@1)")->check(CLI::IsMember({"text", "json"}));
     add_language(lint);
     add_limits(lint);
+    add_redact(lint);
 
     int calendar_year = 0;
     std::vector<std::string> schedules;
@@ -127,6 +144,7 @@ int run(int argc, char** argv) {
     schedule->add_flag("--check", check_deadlines, "exit 1 when an item cannot meet its deadline");
     add_language(schedule);
     add_limits(schedule);
+    add_redact(schedule);
 
     std::string status_file, status_log_file, status_as_of, status_format = "table";
     int stale_after_days = 30;
@@ -144,6 +162,7 @@ int run(int argc, char** argv) {
     status->add_flag("--by-unit", by_unit, "print the scorecard instead: per unit and role, tasks per category and on-time rates");
     add_language(status);
     add_limits(status);
+    add_redact(status);
 
     kehoach::synthetic_options synth_options;
     std::string synth_folder;
@@ -172,16 +191,15 @@ int run(int argc, char** argv) {
     monthly->add_option("--as-of", report_as_of,
                        "the day the figures stand on (YYYY-MM-DD); default: the month's last day, or today while it runs");
     monthly->add_option("--format", report_format_name, "md (default) or html")->check(CLI::IsMember({"md", "html"}));
-    monthly->add_flag("--redact", report_settings.redact, "leave out the signer's name and the notes of the log");
     monthly->add_option("--stale-after", report_settings.stale_after_days,
                        "days without a report after which open work is listed as stale (default: 30)")
         ->check(CLI::PositiveNumber);
     monthly->add_option("-o,--output", report_output, "write the report to this file instead of standard output");
     add_language(monthly);
     add_limits(monthly);
+    add_redact(monthly);
 
     std::string export_file, export_format, export_output, export_as_of;
-    bool export_redact = false;
     auto* exporter = app.add_subcommand("export", "Write a plan's deadlines as iCalendar, its dependencies as Graphviz DOT, or its items as CSV");
     exporter->add_option("FILE", export_file,
                          "plan document or plan@1 JSON file, - for standard input, or a folder of plans (a portfolio; --to dot only)")
@@ -190,10 +208,10 @@ int run(int argc, char** argv) {
         ->required()
         ->check(CLI::IsMember({"ics", "dot", "csv"}));
     exporter->add_option("-o,--output", export_output, "write to this file (replaced whole, never half-written) instead of standard output");
-    exporter->add_flag("--redact", export_redact, "leave out the signer's name (ics; dot and csv name no one)");
     exporter->add_option("--as-of", export_as_of, "ics: the day stamped on the events (DTSTAMP, 00:00 UTC); default: now");
     add_language(exporter);
     add_limits(exporter);
+    add_redact(exporter);
 
     try {
         app.parse(argc, argv);
@@ -208,9 +226,9 @@ int run(int argc, char** argv) {
         kehoach::read_options options{.strict = strict, .limits = limits};
         if (!units_file.empty()) options.known_units = kehoach::load_units(units_file, limits);
         const auto p = kehoach::load_plan(parse_file, std::move(options));
-        std::fputs(kehoach::to_plan_json(p).c_str(), stdout);
+        std::fputs(kehoach::to_plan_json(redact ? kehoach::redacted(p, lang) : p).c_str(), stdout);
     } else if (summary->parsed()) {
-        const auto p = kehoach::load_plan(summary_file, {.limits = limits});
+        const auto p = read_plan(summary_file);
         std::fputs(kehoach::cli::summary_text(p, kehoach::summarize(p), lang).c_str(), stdout);
     } else if (lint->parsed()) {
         const kehoach::lint_options options{.lang = lang};
@@ -225,10 +243,10 @@ int run(int argc, char** argv) {
         };
         // A folder is a portfolio: each plan's findings, and those between plans.
         if (std::filesystem::is_directory(lint_file)) {
-            const auto all = kehoach::load_portfolio(lint_file, {.limits = limits});
+            const auto all = read_portfolio(lint_file);
             return report(all.plans(), kehoach::lint(all, options));
         }
-        const auto p = kehoach::load_plan(lint_file, {.limits = limits});
+        const auto p = read_plan(lint_file);
         const std::vector<std::vector<kehoach::diagnostic>> findings{kehoach::lint(p, options)};
         return report(std::span(&p, 1), findings);
     } else if (calendar->parsed()) {
@@ -250,11 +268,11 @@ int run(int argc, char** argv) {
         std::vector<std::string> titles;
         auto graph = [&] {
             if (!folder) {
-                const auto p = kehoach::load_plan(schedule_file, {.limits = limits});
+                const auto p = read_plan(schedule_file);
                 for (const auto& it : p.items()) titles.push_back(it.title);
                 return kehoach::plan_graph::of(p);
             }
-            const auto all = kehoach::load_portfolio(schedule_file, {.limits = limits});
+            const auto all = read_portfolio(schedule_file);
             for (const auto& p : all.plans())
                 for (const auto& it : p.items()) titles.push_back(it.title);
             return kehoach::plan_graph::of(all);
@@ -278,6 +296,7 @@ int run(int argc, char** argv) {
         report_settings.as_of = date_option("--as-of", report_as_of);
         report_settings.lang = lang;
         report_settings.format = report_format_name == "html" ? kehoach::report_format::html : kehoach::report_format::markdown;
+        report_settings.redact = redact;
         const auto p = kehoach::load_plan(report_file, {.limits = limits});
         const auto text = kehoach::monthly_report(p, kehoach::read_status_log(report_log, limits), report_settings);
         emit(text, report_output);
@@ -291,10 +310,10 @@ int run(int argc, char** argv) {
         std::optional<kehoach::plan> one;
         std::vector<const kehoach::plan*> plans;
         if (std::filesystem::is_directory(status_file)) {
-            all = kehoach::load_portfolio(status_file, {.limits = limits});
+            all = read_portfolio(status_file);
             for (const auto& p : all->plans()) plans.push_back(&p);
         } else {
-            one = kehoach::load_plan(status_file, {.limits = limits});
+            one = read_plan(status_file);
             plans.push_back(&*one);
         }
         const auto s = all ? kehoach::take_snapshot(*all, log, options, cal) : kehoach::take_snapshot(*one, log, options, cal);
@@ -323,17 +342,17 @@ int run(int argc, char** argv) {
             auto draw = [&](const auto& what) {
                 try {
                     const auto s = kehoach::plan_graph::of(what).schedule(kehoach::calendar::vietnam());
-                    return kehoach::to_dot(what, &s, {.lang = lang});
+                    return kehoach::to_dot(what, &s, {.lang = lang, .redact = redact});
                 } catch (const kehoach::error& e) {
                     fmt::print(stderr, "kehoach: export: drawn without the critical path: {}\n", e.what());
-                    return kehoach::to_dot(what, nullptr, {.lang = lang});
+                    return kehoach::to_dot(what, nullptr, {.lang = lang, .redact = redact});
                 }
             };
             emit(folder ? draw(kehoach::load_portfolio(export_file, {.limits = limits})) : draw(kehoach::load_plan(export_file, {.limits = limits})), export_output);
         } else if (export_format == "csv") {
-            emit(kehoach::to_items_csv(kehoach::load_plan(export_file, {.limits = limits})), export_output);
+            emit(kehoach::to_items_csv(read_plan(export_file)), export_output);
         } else {
-            kehoach::ics_options options{.redact = export_redact, .lang = lang};
+            kehoach::ics_options options{.redact = redact, .lang = lang};
             if (const auto day = date_option("--as-of", export_as_of)) options.stamp = std::chrono::sys_seconds{*day};
             const auto ics = kehoach::to_ics(kehoach::load_plan(export_file, {.limits = limits}), options);
             emit(ics.text, export_output);

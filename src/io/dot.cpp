@@ -1,6 +1,7 @@
 #include <kehoach/io/dot.hpp>
 
 #include <kehoach/error.hpp>
+#include <kehoach/model/redact.hpp>
 
 #include "../detail/utf8.hpp"
 
@@ -168,10 +169,18 @@ private:
 }  // namespace
 
 std::string to_dot(const plan& p, const schedule* s, const dot_options& options) {
+    if (options.redact) {
+        const auto hidden = redacted(p, options.lang);
+        return dot_writer(std::span(&hidden, 1), {}, false, s, options).run();
+    }
     return dot_writer(std::span(&p, 1), {}, false, s, options).run();
 }
 
 std::string to_dot(const portfolio& all, const schedule* s, const dot_options& options) {
+    if (options.redact) {
+        const auto hidden = redacted(all, options.lang);
+        return dot_writer(hidden.plans(), hidden.links(), true, s, options).run();
+    }
     return dot_writer(all.plans(), all.links(), true, s, options).run();
 }
 

@@ -1,6 +1,7 @@
 #include <kehoach/io/ics.hpp>
 
 #include <kehoach/io/item_table.hpp>
+#include <kehoach/model/redact.hpp>
 #include <kehoach/time/recurrence.hpp>
 #include <kehoach/version.hpp>
 
@@ -284,6 +285,7 @@ std::string ics_fold(std::string_view line) {
 }
 
 ics_export to_ics(const plan& p, const ics_options& options, const calendar& cal) {
+    if (options.redact) return writer(redacted(p, options.lang), options, cal).run();
     return writer(p, options, cal).run();
 }
 

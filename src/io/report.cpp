@@ -2,6 +2,7 @@
 
 #include <kehoach/analysis/accountability.hpp>
 #include <kehoach/error.hpp>
+#include <kehoach/model/redact.hpp>
 #include <kehoach/track/snapshot.hpp>
 
 #include <fmt/format.h>
@@ -503,7 +504,8 @@ std::string monthly_report(const plan& p, const status_log& log, const report_op
         throw error(fmt::format("a report on {:04}-{:02} cannot stand on {}, before the month begins",
                                 static_cast<int>(options.month.year()), static_cast<unsigned>(options.month.month()),
                                 to_iso(as_of)));
-    const auto d = builder(p, log, options, as_of, cal).build();
+    const auto d = options.redact ? builder(redacted(p, options.lang), log, options, as_of, cal).build()
+                                  : builder(p, log, options, as_of, cal).build();
     return options.format == report_format::html ? html(d, options.lang == language::vi ? "vi" : "en") : markdown(d);
 }
 

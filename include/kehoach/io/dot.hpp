@@ -15,6 +15,8 @@ struct dot_options {
     language lang = language::vi;
     /// Characters of an item's title kept in its box; a longer title is cut with an ellipsis.
     std::size_t title_length = 40;
+    /// Draw redacted(p): no personal name in titles, units or events (docs/hardening.md#privacy).
+    bool redact = false;
 };
 
 /**

@@ -15,7 +15,8 @@
 namespace kehoach {
 
 struct ics_options {
-    /// Leave out what names people: the signer's name (the title stays).
+    /// Export redacted(p): no personal name, neither the signer's (the title stays) nor those in
+    /// titles, text and units (docs/hardening.md#privacy).
     bool redact = false;
     language lang = language::vi;
     /// DTSTAMP, when the file was made; now when not given. Give it for a file that is the same

@@ -28,7 +28,8 @@ struct report_options {
     std::optional<date> as_of;
     language lang = language::vi;
     report_format format = report_format::markdown;
-    /// Leave out what can name people: the signer's name (the title stays) and the notes of the log.
+    /// Leave out what can name people: report on redacted(p) — no signer's name (the title stays), no
+    /// name in titles, units or events — and without the notes of the log (docs/hardening.md#privacy).
     bool redact = false;
     /// Not done and not reported on for more than this many days: listed as stale.
     int stale_after_days = 30;
