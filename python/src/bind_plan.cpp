@@ -42,9 +42,9 @@ void bind_plan(py::module_& m) {
         .def_readonly("message", &diagnostic::message);
 
     py::class_<plan, std::shared_ptr<plan>>(m, "Plan", "A plan: its document fields, units, items and events.")
-        .def_static("parse_json", &parse_plan_json, "text"_a, "source"_a = "<string>")
-        .def_static("load_json", &load_plan_json, "path"_a)
-        .def("to_json", &to_plan_json)
+        .def_static("parse_json", &parse_plan_json, "text"_a, "source"_a = "<string>", py::call_guard<py::gil_scoped_release>())
+        .def_static("load_json", &load_plan_json, "path"_a, py::call_guard<py::gil_scoped_release>())
+        .def("to_json", &to_plan_json, py::call_guard<py::gil_scoped_release>())
         .def_property_readonly("issuer", [](const plan& p) { return p.info.issuer; })
         .def_property_readonly("number", [](const plan& p) { return p.info.number; })
         .def_property_readonly("date", [](const plan& p) { return p.info.date; })

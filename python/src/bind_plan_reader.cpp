@@ -29,14 +29,15 @@ void bind_plan_reader(py::module_& m) {
     m.def(
         "_read_plan",
         [](std::string_view text, std::string source, bool strict, const std::vector<py::dict>& units) {
-            return std::make_shared<plan>(
-                read_plan(text, {.source = std::move(source), .strict = strict, .known_units = known_units(units)}));
+            read_options options{.source = std::move(source), .strict = strict, .known_units = known_units(units)};
+            return without_gil([&] { return std::make_shared<plan>(read_plan(text, std::move(options))); });
         },
         "text"_a, "source"_a = "<string>", "strict"_a = false, "units"_a = std::vector<py::dict>{});
     m.def(
         "_load_plan",
         [](const std::filesystem::path& path, bool strict, const std::vector<py::dict>& units) {
-            return std::make_shared<plan>(load_plan(path, {.strict = strict, .known_units = known_units(units)}));
+            read_options options{.strict = strict, .known_units = known_units(units)};
+            return without_gil([&] { return std::make_shared<plan>(load_plan(path, std::move(options))); });
         },
         "path"_a, "strict"_a = false, "units"_a = std::vector<py::dict>{});
     // A table has no front matter: the caller gives the plan's number, issuer and date.
@@ -44,9 +45,11 @@ void bind_plan_reader(py::module_& m) {
         "_read_table",
         [](const std::vector<std::vector<std::string>>& rows, std::string source, std::string number, std::string issuer,
            std::optional<date> issued, bool strict, const std::vector<py::dict>& units) {
-            return std::make_shared<plan>(
-                read_plan_table(rows, {.issuer = std::move(issuer), .number = std::move(number), .date = issued},
-                                {.source = std::move(source), .strict = strict, .known_units = known_units(units)}));
+            read_options options{.source = std::move(source), .strict = strict, .known_units = known_units(units)};
+            return without_gil([&] {
+                return std::make_shared<plan>(read_plan_table(
+                    rows, {.issuer = std::move(issuer), .number = std::move(number), .date = issued}, std::move(options)));
+            });
         },
         "rows"_a, "source"_a = "<table>", "number"_a = "", "issuer"_a = "", "date"_a = py::none(), "strict"_a = false,
         "units"_a = std::vector<py::dict>{});
@@ -54,9 +57,11 @@ void bind_plan_reader(py::module_& m) {
         "_load_csv_table",
         [](const std::filesystem::path& path, std::string number, std::string issuer, std::optional<date> issued,
            bool strict, const std::vector<py::dict>& units) {
-            return std::make_shared<plan>(
-                read_plan_csv(read_input(path), {.issuer = std::move(issuer), .number = std::move(number), .date = issued},
-                              {.source = input_name(path), .strict = strict, .known_units = known_units(units)}));
+            read_options options{.source = input_name(path), .strict = strict, .known_units = known_units(units)};
+            return without_gil([&] {
+                return std::make_shared<plan>(read_plan_csv(
+                    read_input(path), {.issuer = std::move(issuer), .number = std::move(number), .date = issued}, std::move(options)));
+            });
         },
         "path"_a, "number"_a = "", "issuer"_a = "", "date"_a = py::none(), "strict"_a = false,
         "units"_a = std::vector<py::dict>{});
@@ -64,7 +69,7 @@ void bind_plan_reader(py::module_& m) {
         "_load_units",
         [](const std::filesystem::path& path) {
             py::list out;
-            for (const auto& u : load_units(path)) out.append(unit_dict(u));
+            for (const auto& u : without_gil([&] { return load_units(path); })) out.append(unit_dict(u));
             return out;
         },
         "path"_a);
