@@ -33,6 +33,8 @@ using namespace std::chrono;
 namespace {
 
 constexpr std::size_t threads = 8;
+/// iCalendar stamps each event with the time of export unless told.
+const ics_options stamped{.stamp = sys_days{2024y / January / 1}};
 
 struct analysis {
     std::string name;
@@ -147,7 +149,7 @@ struct bundled {
                  return monthly_report(p, log, {.month = 2023y / May, .lang = language::en, .format = report_format::html, .redact = true});
              }},
             {"plan@1", [this] { return to_plan_json(p); }},
-            {"iCalendar", [this] { return to_ics(p, {}, cal).text; }},
+            {"iCalendar", [this] { return to_ics(p, stamped, cal).text; }},
             {"DOT", [this] { return to_dot(p, &scheduled); }},
             {"CSV", [this] { return to_items_csv(p, cal); }},
         };
@@ -193,7 +195,7 @@ struct synthetic {
             {"largest plan: lint, summary, plan@1, exports", [this] {
                  const auto& p = largest();
                  const std::vector<std::vector<diagnostic>> findings{lint(p)};
-                 return to_lint_json({&p, 1}, findings) + text(summarize(p)) + to_plan_json(p) + to_ics(p).text +
+                 return to_lint_json({&p, 1}, findings) + text(summarize(p)) + to_plan_json(p) + to_ics(p, stamped).text +
                         to_items_csv(p, cal) + to_dot(p);
              }},
         };
