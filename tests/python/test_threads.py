@@ -65,7 +65,7 @@ def test_analyses_from_threads_equal_the_serial_ones():
             snapshot.scorecard().to_pandas().to_json(),
             kehoach.monthly_report(plan, log, "2023-06", as_of="2023-06-15"),
             founding.to_json(),
-            founding.to_ics(),
+            founding.to_dot(),
         )
 
     expected = analyses()
