@@ -18,7 +18,7 @@ py::array_t<std::int8_t> codes(const std::vector<std::optional<Enum>>& column) {
 }
 
 py::dict item_columns(const plan& p, const calendar* cal) {
-    const auto t = items_of(p, or_vietnam(cal));
+    const auto t = without_gil([&] { return items_of(p, or_vietnam(cal)); });
     return py::dict("id"_a = t.id, "number"_a = t.number, "parent"_a = t.parent,
                     "kind"_a = numpy_column<std::int8_t>(t.kind, [](item_kind k) { return static_cast<std::int8_t>(k); }),
                     "title"_a = t.title, "lead"_a = t.lead, "support"_a = t.support, "monitor"_a = t.monitor,
@@ -34,20 +34,23 @@ void bind_export(py::module_& m) {
     m.def(
         "_to_ics",
         [](const plan& p, bool redact, const std::string& lang, const calendar* cal) {
-            auto out = to_ics(p, {.redact = redact, .lang = language_argument(lang)}, or_vietnam(cal));
+            const auto options = ics_options{.redact = redact, .lang = language_argument(lang)};
+            auto out = without_gil([&] { return to_ics(p, options, or_vietnam(cal)); });
             return py::make_tuple(std::move(out.text), out.events, std::move(out.left_out));
         },
         "plan"_a, "redact"_a, "lang"_a, "calendar"_a = py::none(), "(iCalendar text, events, indices of the items left out).");
     m.def(
         "_to_dot",
         [](const plan& p, const schedule* s, const std::string& lang, bool redact) {
-            return to_dot(p, s, {.lang = language_argument(lang), .redact = redact});
+            const auto options = dot_options{.lang = language_argument(lang), .redact = redact};
+            return without_gil([&] { return to_dot(p, s, options); });
         },
         "plan"_a, "schedule"_a = py::none(), "lang"_a = "vi", "redact"_a = false, "The plan as Graphviz DOT.");
     m.def(
         "_to_dot",
         [](const portfolio& all, const schedule* s, const std::string& lang, bool redact) {
-            return to_dot(all, s, {.lang = language_argument(lang), .redact = redact});
+            const auto options = dot_options{.lang = language_argument(lang), .redact = redact};
+            return without_gil([&] { return to_dot(all, s, options); });
         },
         "portfolio"_a, "schedule"_a = py::none(), "lang"_a = "vi", "redact"_a = false, "The portfolio as Graphviz DOT.");
     m.def(

@@ -42,11 +42,12 @@ void bind_plan(py::module_& m) {
         .def_readonly("message", &diagnostic::message);
 
     py::class_<plan, std::shared_ptr<plan>>(m, "Plan", "A plan: its document fields, units, items and events.")
-        .def_static("parse_json", &parse_plan_json, "text"_a, "source"_a = "<string>", "limits"_a = read_limits{})
-        .def_static("load_json", &load_plan_json, "path"_a, "limits"_a = read_limits{})
-        .def("to_json", &to_plan_json)
+        .def_static("parse_json", &parse_plan_json, "text"_a, "source"_a = "<string>", "limits"_a = read_limits{},
+                    py::call_guard<py::gil_scoped_release>())
+        .def_static("load_json", &load_plan_json, "path"_a, "limits"_a = read_limits{}, py::call_guard<py::gil_scoped_release>())
+        .def("to_json", &to_plan_json, py::call_guard<py::gil_scoped_release>())
         .def("redacted", [](const plan& p, const std::string& lang) { return redacted(p, language_argument(lang)); },
-             "lang"_a = "vi", "The plan with every personal name replaced by a mark.")
+             "lang"_a = "vi", "The plan with every personal name replaced by a mark.", py::call_guard<py::gil_scoped_release>())
         .def_property_readonly("issuer", [](const plan& p) { return p.info.issuer; })
         .def_property_readonly("number", [](const plan& p) { return p.info.number; })
         .def_property_readonly("date", [](const plan& p) { return p.info.date; })

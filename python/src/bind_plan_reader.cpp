@@ -43,14 +43,15 @@ void bind_plan_reader(py::module_& m) {
     m.def(
         "_read_plan",
         [](std::string_view text, std::string source, bool strict, const std::vector<py::dict>& units, const read_limits& limits) {
-            return std::make_shared<plan>(
-                read_plan(text, {.source = std::move(source), .strict = strict, .known_units = known_units(units), .limits = limits}));
+            read_options options{.source = std::move(source), .strict = strict, .known_units = known_units(units), .limits = limits};
+            return without_gil([&] { return std::make_shared<plan>(read_plan(text, std::move(options))); });
         },
         "text"_a, "source"_a = "<string>", "strict"_a = false, "units"_a = std::vector<py::dict>{}, "limits"_a = read_limits{});
     m.def(
         "_load_plan",
         [](const std::filesystem::path& path, bool strict, const std::vector<py::dict>& units, const read_limits& limits) {
-            return std::make_shared<plan>(load_plan(path, {.strict = strict, .known_units = known_units(units), .limits = limits}));
+            read_options options{.strict = strict, .known_units = known_units(units), .limits = limits};
+            return without_gil([&] { return std::make_shared<plan>(load_plan(path, std::move(options))); });
         },
         "path"_a, "strict"_a = false, "units"_a = std::vector<py::dict>{}, "limits"_a = read_limits{});
     // A table has no front matter: the caller gives the plan's number, issuer and date.
@@ -58,9 +59,11 @@ void bind_plan_reader(py::module_& m) {
         "_read_table",
         [](const std::vector<std::vector<std::string>>& rows, std::string source, std::string number, std::string issuer,
            std::optional<date> issued, bool strict, const std::vector<py::dict>& units, const read_limits& limits) {
-            return std::make_shared<plan>(
-                read_plan_table(rows, {.issuer = std::move(issuer), .number = std::move(number), .date = issued},
-                                {.source = std::move(source), .strict = strict, .known_units = known_units(units), .limits = limits}));
+            read_options options{.source = std::move(source), .strict = strict, .known_units = known_units(units), .limits = limits};
+            return without_gil([&] {
+                return std::make_shared<plan>(read_plan_table(
+                    rows, {.issuer = std::move(issuer), .number = std::move(number), .date = issued}, std::move(options)));
+            });
         },
         "rows"_a, "source"_a = "<table>", "number"_a = "", "issuer"_a = "", "date"_a = py::none(), "strict"_a = false,
         "units"_a = std::vector<py::dict>{}, "limits"_a = read_limits{});
@@ -68,9 +71,12 @@ void bind_plan_reader(py::module_& m) {
         "_load_csv_table",
         [](const std::filesystem::path& path, std::string number, std::string issuer, std::optional<date> issued,
            bool strict, const std::vector<py::dict>& units, const read_limits& limits) {
-            return std::make_shared<plan>(
-                read_plan_csv(read_input(path, limits.max_input_bytes), {.issuer = std::move(issuer), .number = std::move(number), .date = issued},
-                              {.source = input_name(path), .strict = strict, .known_units = known_units(units), .limits = limits}));
+            read_options options{.source = input_name(path), .strict = strict, .known_units = known_units(units), .limits = limits};
+            return without_gil([&] {
+                return std::make_shared<plan>(read_plan_csv(read_input(path, limits.max_input_bytes),
+                                                            {.issuer = std::move(issuer), .number = std::move(number), .date = issued},
+                                                            std::move(options)));
+            });
         },
         "path"_a, "number"_a = "", "issuer"_a = "", "date"_a = py::none(), "strict"_a = false,
         "units"_a = std::vector<py::dict>{}, "limits"_a = read_limits{});
@@ -78,7 +84,7 @@ void bind_plan_reader(py::module_& m) {
         "_load_units",
         [](const std::filesystem::path& path, const read_limits& limits) {
             py::list out;
-            for (const auto& u : load_units(path, limits)) out.append(unit_dict(u));
+            for (const auto& u : without_gil([&] { return load_units(path, limits); })) out.append(unit_dict(u));
             return out;
         },
         "path"_a, "limits"_a = read_limits{});

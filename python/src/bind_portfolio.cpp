@@ -11,7 +11,7 @@ void bind_portfolio(py::module_& m) {
             for (const auto& p : all.plans()) plans.push_back(std::make_shared<plan>(p));
             return plans;
         },
-        "folder"_a);
+        "folder"_a, py::call_guard<py::gil_scoped_release>());
     py::class_<portfolio>(m, "Portfolio", "Plans that cascade, linked item to item.")
         .def(py::init<>())
         .def("add", &portfolio::add, "plan"_a, "Adds a copy of the plan; returns its index.")
@@ -34,14 +34,14 @@ void bind_portfolio(py::module_& m) {
         .def("_coverage",
              [](const portfolio& all) {
                  py::list out;
-                 for (const auto& gap : all.coverage())
+                 for (const auto& gap : without_gil([&] { return all.coverage(); }))
                      out.append(py::make_tuple(gap.parent_plan, all[gap.parent_plan][gap.parent_item].id, gap.missing));
                  return out;
              })
         .def("_suggest_links",
              [](const portfolio& all, double min_score) {
                  py::list out;
-                 for (const auto& s : all.suggest_links(min_score)) {
+                 for (const auto& s : without_gil([&] { return all.suggest_links(min_score); })) {
                      const auto& l = s.link;
                      out.append(py::make_tuple(l.child_plan, all[l.child_plan][l.child_item].id, l.parent_plan,
                                                all[l.parent_plan][l.parent_item].id, s.score, s.reason));

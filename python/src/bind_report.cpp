@@ -17,7 +17,7 @@ std::string report(const plan& p, const status_log& log, const std::string& mont
 
 void bind_report(py::module_& m) {
     m.def("_monthly_report", &report, "plan"_a, "log"_a, "month"_a, "as_of"_a, "format"_a, "lang"_a, "redact"_a,
-          "stale_after_days"_a);
+          "stale_after_days"_a, py::call_guard<py::gil_scoped_release>());
 }
 
 }  // namespace kehoach::python

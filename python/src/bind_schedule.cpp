@@ -68,13 +68,13 @@ void bind_schedule(py::module_& m) {
     py::class_<plan_graph>(m, "PlanGraph", "Activities and precedences, topologically laid out.")
         .def_static("from_arrays", &from_arrays, "duration"_a, "earliest_start"_a, "deadline"_a, "continuous"_a,
                     "waiting"_a, "source"_a, "target"_a, "type"_a, "lag"_a)
-        .def_static("of_plan", [](const plan& p) { return plan_graph::of(p); }, "plan"_a)
-        .def_static("of_portfolio", [](const portfolio& all) { return plan_graph::of(all); }, "portfolio"_a)
+        .def_static("of_plan", [](const plan& p) { return plan_graph::of(p); }, "plan"_a, py::call_guard<py::gil_scoped_release>())
+        .def_static("of_portfolio", [](const portfolio& all) { return plan_graph::of(all); }, "portfolio"_a, py::call_guard<py::gil_scoped_release>())
         .def("__len__", &plan_graph::size)
         .def("set_names", &plan_graph::set_names, "item_names"_a, "plan_names"_a = std::vector<std::string>{},
              "plan_of"_a = std::vector<std::uint32_t>{})
         .def("name", &plan_graph::name, "vertex"_a)
-        .def("cycles", &plan_graph::cycles, "limit"_a = 1000)
+        .def("cycles", &plan_graph::cycles, "limit"_a = 1000, py::call_guard<py::gil_scoped_release>())
         .def("schedule",
              [](const plan_graph& g, const calendar& cal, std::optional<date> start) {
                  py::gil_scoped_release unlocked;
@@ -105,13 +105,13 @@ void bind_schedule(py::module_& m) {
         .def("infeasible",
              [](const schedule& s) {
                  py::list out;
-                 for (const auto& late : s.infeasible())
+                 for (const auto& late : without_gil([&] { return s.infeasible(); }))
                      out.append(py::make_tuple(late.activity, late.slack, late.chain, late.deadline_of, late.deadline,
                                                s.graph().path(late.chain)));
                  return out;
              })
-        .def("infeasible_count", &schedule::infeasible_count)
-        .def("critical_paths", &schedule::critical_paths, "limit"_a = 100);
+        .def("infeasible_count", &schedule::infeasible_count, py::call_guard<py::gil_scoped_release>())
+        .def("critical_paths", &schedule::critical_paths, "limit"_a = 100, py::call_guard<py::gil_scoped_release>());
 }
 
 }  // namespace kehoach::python

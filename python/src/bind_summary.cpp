@@ -12,7 +12,7 @@ py::list ids(const plan& p, const std::vector<item_index>& items) {
 }
 
 py::dict summary_dict(const plan& p) {
-    const auto s = summarize(p);
+    const auto s = without_gil([&] { return summarize(p); });
     py::list per_lead;
     for (const auto& load : s.tasks_per_lead) per_lead.append(py::make_tuple(p.units()[load.unit].name, load.tasks));
     py::list by_month;

@@ -70,7 +70,7 @@ void bind_synthetic(py::module_& m) {
             std::vector<std::shared_ptr<plan>> plans;
             for (const auto& p : all.plans()) plans.push_back(std::make_shared<plan>(p));
             return plans;
-        });
+        }, py::call_guard<py::gil_scoped_release>());
 
     m.def(
         "synthesize",

@@ -34,8 +34,9 @@ std::string month_text(std::chrono::year_month month) {
 void bind_track(py::module_& m) {
     py::class_<status_log>(m, "StatusLog", "An append-only log of status updates (status@1).")
         .def(py::init<>())
-        .def_static("parse", &parse_status_log, "text"_a, "source"_a = "<string>", "limits"_a = read_limits{})
-        .def_static("read", &read_status_log, "path"_a, "limits"_a = read_limits{})
+        .def_static("parse", &parse_status_log, "text"_a, "source"_a = "<string>", "limits"_a = read_limits{},
+                    py::call_guard<py::gil_scoped_release>())
+        .def_static("read", &read_status_log, "path"_a, "limits"_a = read_limits{}, py::call_guard<py::gil_scoped_release>())
         .def(
             "append",
             [](status_log& log, std::string item, date day, const std::string& state, std::optional<int> percent, std::string note,
@@ -45,10 +46,10 @@ void bind_track(py::module_& m) {
             },
             "item"_a, "date"_a, "state"_a, "percent"_a = py::none(), "note"_a = "", "plan"_a = "")
         .def("__len__", &status_log::size)
-        .def("to_csv", &status_csv)
-        .def("to_json", &status_json)
-        .def("validate", py::overload_cast<const plan&>(&status_log::validate, py::const_), "plan"_a)
-        .def("validate", py::overload_cast<const portfolio&>(&status_log::validate, py::const_), "portfolio"_a)
+        .def("to_csv", &status_csv, py::call_guard<py::gil_scoped_release>())
+        .def("to_json", &status_json, py::call_guard<py::gil_scoped_release>())
+        .def("validate", py::overload_cast<const plan&>(&status_log::validate, py::const_), "plan"_a, py::call_guard<py::gil_scoped_release>())
+        .def("validate", py::overload_cast<const portfolio&>(&status_log::validate, py::const_), "portfolio"_a, py::call_guard<py::gil_scoped_release>())
         .def("_columns", [](const status_log& log) {
             py::list item, plan_number, state, note, percent;
             std::vector<date> day;
@@ -70,7 +71,7 @@ void bind_track(py::module_& m) {
         [](const std::filesystem::path& path, const status_log& updates) {
             append_status(path, updates.updates());
         },
-        "path"_a, "updates"_a);
+        "path"_a, "updates"_a, py::call_guard<py::gil_scoped_release>());
 
     py::class_<snapshot, std::shared_ptr<snapshot>>(m, "Snapshot", "Where every item stands on a date.")
         .def_property_readonly_static("category_names", [](const py::object&) { return names<status_category>(); })
@@ -134,8 +135,8 @@ void bind_track(py::module_& m) {
         "portfolio"_a, "log"_a, "as_of"_a, "stale_after_days"_a, "calendar"_a, py::call_guard<py::gil_scoped_release>());
 
     py::class_<assignments>(m, "Assignments", "The units of a plan or portfolio and their roles on each item.")
-        .def_static("of", py::overload_cast<const plan&>(&assignments::of), "plan"_a)
-        .def_static("of", py::overload_cast<const portfolio&>(&assignments::of), "portfolio"_a)
+        .def_static("of", py::overload_cast<const plan&>(&assignments::of), "plan"_a, py::call_guard<py::gil_scoped_release>())
+        .def_static("of", py::overload_cast<const portfolio&>(&assignments::of), "portfolio"_a, py::call_guard<py::gil_scoped_release>())
         .def_property_readonly("unit_names", [](const assignments& a) {
             py::list out;
             for (std::uint32_t u = 0; u < a.unit_count(); ++u) out.append(a.unit_name(u));
@@ -158,7 +159,7 @@ void bind_track(py::module_& m) {
     m.def("_raci", [](const assignments& a) {
         std::vector<std::uint32_t> item, unit;
         std::vector<std::uint8_t> r;
-        for (const auto& e : raci(a)) {
+        for (const auto& e : without_gil([&] { return raci(a); })) {
             item.push_back(e.item);
             unit.push_back(e.unit);
             r.push_back(static_cast<std::uint8_t>(e.role));
@@ -166,7 +167,7 @@ void bind_track(py::module_& m) {
         return py::dict("item"_a = plain(item), "unit"_a = plain(unit), "role"_a = plain(r));
     });
     m.def("_scorecard", [](const snapshot& s, const assignments& a) {
-        const auto rows = scorecard(s, a);
+        const auto rows = without_gil([&] { return scorecard(s, a); });
         std::vector<std::uint32_t> unit;
         std::vector<std::uint8_t> r;
         std::array<std::vector<std::int64_t>, status_category_count> counts;
@@ -190,7 +191,7 @@ void bind_track(py::module_& m) {
         return out;
     });
     m.def("_workload", [](const snapshot& s, const assignments& a) {
-        const auto rows = workload(s, a);
+        const auto rows = without_gil([&] { return workload(s, a); });
         py::list month;
         for (const auto& row : rows) month.append(month_text(row.month));
         return py::dict("unit"_a = numpy_column<std::uint32_t>(rows, [](const workload_row& row) { return row.unit; }),
@@ -202,7 +203,7 @@ void bind_track(py::module_& m) {
                         }));
     });
     m.def("_compliance", [](const snapshot& s, const assignments& a) {
-        const auto rows = compliance(s, a);
+        const auto rows = without_gil([&] { return compliance(s, a); });
         py::list month;
         for (const auto& row : rows) month.append(month_text(row.month));
         py::dict out("unit"_a = numpy_column<std::uint32_t>(rows, [](const compliance_row& row) { return row.unit; }), "month"_a = month);
@@ -221,18 +222,18 @@ void bind_track(py::module_& m) {
         }
         return out;
     };
-    m.def("_escalation", [=](const plan& p, const snapshot& s) { return escalation_rows(escalation(p, s)); });
-    m.def("_escalation", [=](const portfolio& p, const snapshot& s) { return escalation_rows(escalation(p, s)); });
+    m.def("_escalation", [=](const plan& p, const snapshot& s) { return escalation_rows(without_gil([&] { return escalation(p, s); })); });
+    m.def("_escalation", [=](const portfolio& p, const snapshot& s) { return escalation_rows(without_gil([&] { return escalation(p, s); })); });
     m.def("_rollup_by_plan", [](const portfolio& p, const snapshot& s) {
         py::list out;
-        for (const auto& row : rollup_by_plan(p, s))
+        for (const auto& row : without_gil([&] { return rollup_by_plan(p, s); }))
             out.append(py::make_tuple(row.plan, row.level ? py::object(py::str(std::string(to_string(*row.level)))) : py::object(py::none()),
                                       counts_dict(row.counts)));
         return out;
     });
     m.def("_cascade", [](const portfolio& p, const snapshot& s) {
         py::list out;
-        for (const auto& row : cascade(p, s))
+        for (const auto& row : without_gil([&] { return cascade(p, s); }))
             out.append(py::make_tuple(row.item, std::string(to_string(row.derived)), counts_dict(row.parts)));
         return out;
     });

@@ -97,6 +97,15 @@ struct unit_view {
     [[nodiscard]] const unit& get() const { return owner->units()[index]; }
 };
 
+/// The result of `compute`, run without the GIL so that other Python threads run meanwhile:
+/// for the C++ work of a binding that then builds Python objects from it. `compute` must touch
+/// no Python object.
+template <typename Compute>
+auto without_gil(Compute&& compute) {
+    py::gil_scoped_release unlocked;
+    return compute();
+}
+
 /// Unit names of a role list.
 inline py::list unit_names(const plan& p, const std::vector<unit_index>& units) {
     py::list names;

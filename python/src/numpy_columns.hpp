@@ -20,12 +20,19 @@ py::array view(std::span<const T> column, const py::object& owner, const char* d
     return array;
 }
 
-/// A column as a new numpy array, each value converted.
+/// A column as a new numpy array, each value converted (`convert` touches no Python object). A
+/// long column is filled without the GIL: no other thread can see the array yet. A short one
+/// keeps it, since taking the GIL back may wait for another thread's turn.
 template <typename T, typename Source, typename Convert>
 py::array_t<T> numpy_column(const Source& source, Convert convert) {
+    constexpr std::size_t long_column = 100'000;
     py::array_t<T> out(static_cast<py::ssize_t>(source.size()));
     auto* data = out.mutable_data();
-    for (std::size_t i = 0; i < source.size(); ++i) data[i] = convert(source[i]);
+    auto fill = [&] {
+        for (std::size_t i = 0; i < source.size(); ++i) data[i] = convert(source[i]);
+    };
+    if (source.size() < long_column) fill();
+    else without_gil(fill);
     return out;
 }
 

@@ -1,23 +1,16 @@
 #include "synth_files.hpp"
 
-#include <kehoach/error.hpp>
+#include <kehoach/io/file.hpp>
 #include <kehoach/io/plan_json.hpp>
 
 #include "../detail/csv.hpp"
 
 #include <fmt/format.h>
 
-#include <fstream>
 #include <iterator>
 
 namespace kehoach::cli {
 namespace {
-
-void write_file(const std::filesystem::path& path, const std::string& text) {
-    std::ofstream out(path, std::ios::binary);
-    out << text;
-    if (!out) throw error(fmt::format("{}: cannot write", path.string()));
-}
 
 std::string iso(const std::optional<date>& day) { return day ? to_iso(*day) : std::string(); }
 
@@ -39,7 +32,7 @@ std::size_t write_synthetic(const synthetic_portfolio& s, const std::filesystem:
         fmt::format_to(std::back_inserter(plans), ",{},{},{}\r\n", to_iso(s.plan_issued[k]), index_or_empty(s.plan_parent[k]),
                        iso(s.plan_event[k]));
     }
-    write_file(folder / "plans.csv", plans);
+    write_file_atomically(folder / "plans.csv", plans);
 
     const auto ids = s.item_ids();
     const auto timing = s.activities();
@@ -55,25 +48,25 @@ std::size_t write_synthetic(const synthetic_portfolio& s, const std::filesystem:
                        timing[i].duration, iso(timing[i].earliest_start), iso(timing[i].deadline), timing[i].continuous ? 1 : 0,
                        timing[i].waiting ? 1 : 0, index_or_empty(s.item_implements[i]));
     }
-    write_file(folder / "items.csv", items);
+    write_file_atomically(folder / "items.csv", items);
 
     std::string edges = "source,target,type,lag\r\n";
     for (const auto& p : s.precedences(timing))
         fmt::format_to(std::back_inserter(edges), "{},{},{},{}\r\n", p.source, p.target, to_string(p.type), p.lag);
-    write_file(folder / "edges.csv", edges);
+    write_file_atomically(folder / "edges.csv", edges);
 
     std::string status = "item,date,state,percent\r\n";
     for (const auto& row : s.status)
         fmt::format_to(std::back_inserter(status), "{},{},{},{}\r\n", row.item, to_iso(row.day), to_string(row.state),
                        row.percent < 0 ? std::string() : fmt::to_string(row.percent));
-    write_file(folder / "status.csv", status);
+    write_file_atomically(folder / "status.csv", status);
     std::size_t written = 4;
 
     if (plan_files) {
         const auto all = s.to_portfolio();
         std::filesystem::create_directories(folder / "plans");
         for (std::size_t k = 0; k < all.size(); ++k, ++written)
-            write_file(folder / "plans" / fmt::format("{:05}.plan.json", k), to_plan_json(all[static_cast<plan_index>(k)]));
+            write_file_atomically(folder / "plans" / fmt::format("{:05}.plan.json", k), to_plan_json(all[static_cast<plan_index>(k)]));
     }
     return written;
 }

@@ -10,7 +10,12 @@
 
 #include <fmt/format.h>
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 #include <array>
+#include <cerrno>
 #include <charconv>
 #include <map>
 #include <utility>
@@ -286,7 +291,34 @@ std::string status_json(const status_log& log) {
     return detail::dump(root);
 }
 
+namespace {
+
+/// An exclusive lock on a log's folder while the log is read, extended and replaced: of two
+/// appends at once, each would write the old log with its own rows, and the first one's rows
+/// would be lost. The folder, since the log itself is replaced. Where the file system cannot
+/// lock (some network mounts), appends go unlocked.
+class folder_lock {
+public:
+    explicit folder_lock(const std::filesystem::path& log) {
+        const auto folder = log.has_parent_path() ? log.parent_path() : std::filesystem::path(".");
+        fd_ = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        while (fd_ >= 0 && ::flock(fd_, LOCK_EX) != 0 && errno == EINTR) {
+        }
+    }
+    ~folder_lock() {
+        if (fd_ >= 0) ::close(fd_);  // releases the lock
+    }
+    folder_lock(const folder_lock&) = delete;
+    folder_lock& operator=(const folder_lock&) = delete;
+
+private:
+    int fd_ = -1;
+};
+
+}  // namespace
+
 void append_status(const std::filesystem::path& path, std::span<const status_update> updates) {
+    const folder_lock appending(path);
     std::error_code missing;
     const bool exists = std::filesystem::exists(path, missing);
     std::string bytes = exists ? read_input(path) : std::string{};

@@ -23,8 +23,12 @@ namespace kehoach {
  *        (fsync), renamed over `path`, and the folder flushed too, so that the rename itself
  *        survives a crash. Readers see the old file or the new one, never a torn one.
  *
- * Throws kehoach::error naming the file and the reason when any step fails; the temporary file
- * is removed then.
+ * The temporary file is `PATH.kehoach-PID-N.tmp`, unique to the call, so threads may write the
+ * same path at once (the last rename wins, whole). A writer killed mid-write leaves its temporary
+ * file; the first write into the same folder by a later process removes those whose process is
+ * gone. The file replaced
+ * keeps its permissions. Throws kehoach::error naming the file and the reason when any step
+ * fails; the temporary file is removed then.
  * @code
  * kehoach::write_file_atomically("ke-hoach.ics", kehoach::to_ics(plan).text);
  * @endcode

@@ -115,6 +115,8 @@ struct resolved_log {
  * renamed over it, so a crash leaves the old log or the new one, never a torn row. A CSV log
  * keeps its bytes as they were, the new rows after them; a JSON log is written anew with every
  * update it held. A missing file is created (JSON when the name ends in `.json`, else CSV).
+ * Appends to logs of one folder, from threads or processes, take turns (a lock on the folder),
+ * so none loses another's rows.
  */
 void append_status(const std::filesystem::path& path, std::span<const status_update> updates);
 
