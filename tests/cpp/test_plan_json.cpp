@@ -424,3 +424,10 @@ TEST_CASE("duplicate ids and references to nothing are refused", "[plan_json][er
 TEST_CASE("a file that cannot be read names the file", "[plan_json][errors]") {
     CHECK_THROWS_WITH(load_plan_json("/nonexistent/plan.json"), StartsWith("/nonexistent/plan.json: cannot open"));
 }
+
+TEST_CASE("text that is not UTF-8 is refused by the writer with a kehoach::error, not written mangled", "[plan_json][errors]") {
+    // parse_deadline keeps a phrase as written, bad bytes included (fuzz/regressions/parse_deadline).
+    const auto reading = parse_deadline("Trong \xC3\x28 tháng 3");
+    CHECK_THROWS_AS(to_deadline_json(reading), kehoach::error);
+    CHECK_THROWS_WITH(to_deadline_json(reading), Contains("not valid UTF-8"));
+}
