@@ -1176,6 +1176,7 @@ void detail::document_reader::emit(node& n, const std::string& section) {
     const bool is_root = n.parent == nullptr;
     std::string section_id = section;
     std::size_t index = items_.size();
+    const std::size_t first_diagnostic = diagnostics_.size();
     if (!is_root) {
         pending_item item;
         switch (n.head.kind) {
@@ -1220,12 +1221,24 @@ void detail::document_reader::emit(node& n, const std::string& section) {
     }
     for (auto& c : n.children) emit(*c, section_id);
     if (is_root) return;
-    // A group that holds no task is no item.
+    // A group that holds no task is no item (the groups under it have gone the same way). What was
+    // said about it keeps its line but names no item, or would name nothing, or the next item given
+    // its id; and its number, read as no item, was not read as a duplicate.
     auto& self = items_[index];
     if (self.kind == item_kind::group) {
         const bool holds_task = std::any_of(items_.begin() + static_cast<std::ptrdiff_t>(index) + 1, items_.end(),
                                             [&](const pending_item& other) { return other.kind == item_kind::task; });
-        if (!holds_task) items_.resize(index);
+        if (!holds_task) {
+            const auto about_self = [&](const diagnostic& d) { return d.item == self.id; };
+            const auto from = diagnostics_.begin() + static_cast<std::ptrdiff_t>(first_diagnostic);
+            diagnostics_.erase(std::remove_if(from, diagnostics_.end(), [&](const diagnostic& d) {
+                                   return about_self(d) && d.code == "duplicate_number";
+                               }),
+                               diagnostics_.end());
+            for (auto d = diagnostics_.begin() + static_cast<std::ptrdiff_t>(first_diagnostic); d != diagnostics_.end(); ++d)
+                if (about_self(*d)) d->item.clear();
+            items_.resize(index);
+        }
     }
 }
 
