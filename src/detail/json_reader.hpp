@@ -50,11 +50,16 @@ protected:
     /// Parses the document, refuses duplicate keys, checks that it is an object with only
     /// `allowed` fields and that its "schema" is `schema`.
     json parse_document(std::string_view schema, std::initializer_list<std::string_view> allowed) const {
+        // nlohmann stops at a NUL byte as at the end of the text, while the rest of this reader,
+        // which finds places in the text, reads on. JSON holds no NUL byte, even in a string.
+        if (const auto nul = text_.find('\0'); nul != std::string_view::npos)
+            fail_at(nul, {}, "a NUL byte, which JSON text cannot hold");
         json root;
+        dom_builder builder(root);
         try {
-            root = json::parse(text_);
-        } catch (const json::parse_error& e) {
-            fail_at(e.byte == 0 ? 0 : e.byte - 1, {}, nlohmann_message(e.what()));
+            json::sax_parse(text_, &builder);
+        } catch (const json::exception& e) {
+            fail_at(builder.failed_at == 0 ? 0 : builder.failed_at - 1, {}, nlohmann_message(e.what()));
         }
         if (auto dup = find_duplicate_key(text_))
             fail_at(dup->offset, dup->path, fmt::format("duplicate key \"{}\"", dup->key));
@@ -93,11 +98,27 @@ protected:
         }
     }
 
+    /// nlohmann's DOM builder, which also keeps where parsing failed: nlohmann reports a number too
+    /// large for a double (`1e999`) as out_of_range 406, an exception that carries no position.
+    struct dom_builder : nlohmann::detail::json_sax_dom_parser<json> {
+        using json_sax_dom_parser::json_sax_dom_parser;
+        std::size_t failed_at = 0;  ///< bytes read when the parser gave up
+
+        template <class Exception>
+        bool parse_error(std::size_t position, const std::string& token, const Exception& e) {
+            failed_at = position;
+            return json_sax_dom_parser::parse_error(position, token, e);  // throws e
+        }
+    };
+
     static std::string nlohmann_message(std::string_view what) {
         // "[json.exception.parse_error.101] parse error at line 1, column 5: syntax error ..." → "syntax error ..."
         if (auto column = what.find("column "); column != std::string_view::npos)
             if (auto colon = what.find(": ", column); colon != std::string_view::npos)
                 return std::string(what.substr(colon + 2));
+        // "[json.exception.out_of_range.406] number overflow parsing '1e999'" → "number overflow ..."
+        if (auto bracket = what.find("] "); what.starts_with('[') && bracket != std::string_view::npos)
+            return std::string(what.substr(bracket + 2));
         return std::string(what);
     }
 
