@@ -201,6 +201,10 @@ private:
 
     [[nodiscard]] int number(std::size_t i) const { return tokens()[i].value; }
 
+    /// A year as plans write it: four digits. A longer number is no year: ISO dates, and so
+    /// plan@1, stop at 9999.
+    [[nodiscard]] bool is_year(std::size_t i) const { return is_number(i) && number(i) >= 1000 && number(i) <= 9999; }
+
     [[nodiscard]] bool is_date_separator(std::size_t i) const {
         return is_punct(i, "/") || is_punct(i, "-") || is_punct(i, ".");
     }
@@ -248,12 +252,12 @@ private:
 
     /// A year written after a period ("/2023", "-2023", "năm 2023"); advances `i` past it.
     [[nodiscard]] std::optional<int> written_year(std::size_t& i) const {
-        if (is_date_separator(i) && is_number(i + 1) && number(i + 1) >= 1000) {
+        if (is_date_separator(i) && is_year(i + 1)) {
             const int year = number(i + 1);
             i += 2;
             return year;
         }
-        if (is_word(i, "năm") && is_number(i + 1) && number(i + 1) >= 1000) {
+        if (is_word(i, "năm") && is_year(i + 1)) {
             const int year = number(i + 1);
             i += 2;
             return year;
@@ -301,7 +305,7 @@ private:
         if (is_date_separator(j) && is_number(j + 1)) {
             month = number(j + 1);
             j += 2;
-            if (is_date_separator(j) && is_number(j + 1) && number(j + 1) >= 1000) {
+            if (is_date_separator(j) && is_year(j + 1)) {
                 year = number(j + 1);
                 j += 2;
             }
@@ -478,10 +482,10 @@ private:
         if (is_word(at, "giai") && is_word(at + 1, "đoạn")) at += 2;
         else if (is_word(at, "năm")) at += 1;
         else return outcome::no_match;
-        if (!is_number(at) || number(at) < 1000) return outcome::no_match;
+        if (!is_year(at)) return outcome::no_match;
         const std::chrono::year first{number(at)};
         std::chrono::year last = first;
-        if (is_punct(at + 1, "-") && is_number(at + 2) && number(at + 2) >= 1000 && number(at + 2) < 10000) {
+        if (is_punct(at + 1, "-") && is_year(at + 2)) {
             if (number(at + 2) <= number(at)) {
                 report(i, "invalid_date", "the range ends before it starts");
                 i = at + 3;
