@@ -44,8 +44,7 @@ for target in "${targets[@]}"; do
   corpus=$out/corpus/$target logs=$out/logs/$target
   mkdir -p "$corpus" "$logs"
   rm -f "$logs"/*.log
-  inputs=(fuzz/seeds/"$target")
-  [ -d fuzz/regressions/"$target" ] && inputs+=(fuzz/regressions/"$target")
+  inputs=(fuzz/seeds/"$target" fuzz/regressions/"$target")
   echo "== $target: ${runs:+$runs runs}${runs:-$seconds s} x $jobs job(s), log in $logs" >&2
   # -jobs writes one log per job in the working directory; one job writes its own the same way.
   (cd "$logs" && "$out/fuzz_$target" "${limit[@]}" -jobs="$jobs" -workers="$jobs" -timeout=10 \
