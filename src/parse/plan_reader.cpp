@@ -480,7 +480,8 @@ std::optional<date> date_in(std::string_view lower) {
     const auto month = number_after("tháng", day->second);
     if (!month) return std::nullopt;
     const auto year = number_after("năm", month->second);
-    if (!year) return std::nullopt;
+    // Five digits are no year: ISO dates, and so plan@1, stop at 9999.
+    if (!year || year->first > 9999) return std::nullopt;
     return make_date(year->first, static_cast<unsigned>(month->first), static_cast<unsigned>(day->first));
 }
 

@@ -432,3 +432,22 @@ Thời gian: Trong quý II/2024
     const auto text = to_plan_json(p);
     CHECK(to_plan_json(parse_plan_json(text)) == text);
 }
+
+TEST_CASE("an issue date whose year has five digits is no date", "[plan_reader]") {
+    // Found by fuzz_read_plan (fuzz/regressions/read_plan/): "năm 12023" gave the plan a date that
+    // plan@1 cannot write back.
+    const auto p = read_plan(R"(ỦY BAN NHÂN DÂN
+XÃ TÂN LẬP
+Số: 6/KH-UBND
+Tân Lập, ngày 02 tháng 2 năm 12023
+KẾ HOẠCH
+Làm sạch dữ liệu dân cư
+II. NHIỆM VỤ
+1. Rà soát hồ sơ tồn đọng
+Đơn vị chủ trì: Công an xã
+Thời gian: Trong quý I/2024
+)");
+    CHECK_FALSE(p.info.date);
+    const auto text = to_plan_json(p);
+    CHECK(to_plan_json(parse_plan_json(text)) == text);
+}
