@@ -2,7 +2,9 @@
 // What every JSON writer of kehoach shares: diagnostics as plan@1 writes them, and the text layout.
 
 #include <kehoach/diagnostic.hpp>
+#include <kehoach/error.hpp>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include <string>
@@ -25,9 +27,15 @@ inline nlohmann::ordered_json write_diagnostics(const std::vector<diagnostic>& d
     return out;
 }
 
-/// Two-space indents, UTF-8 as is, a final newline; invalid UTF-8 throws rather than being mangled.
+/// Two-space indents, UTF-8 as is, a final newline. Invalid UTF-8 (a string given through the API,
+/// or a deadline phrase kept as written) throws kehoach::error rather than being mangled.
 inline std::string dump(const nlohmann::ordered_json& root) {
-    return root.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::strict) + "\n";
+    try {
+        return root.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::strict) + "\n";
+    } catch (const nlohmann::ordered_json::type_error& e) {
+        // 316 is nlohmann's only error while dumping: a string that is not UTF-8.
+        throw error(fmt::format("cannot write JSON: a text is not valid UTF-8 ({})", e.what()));
+    }
 }
 
 }  // namespace kehoach::detail

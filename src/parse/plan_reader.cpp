@@ -370,6 +370,10 @@ private:
     void emit(node& n, const std::string& section);
     /// `id`, or `id#2`, `id#3` ... with a duplicate_number diagnostic when the id is taken.
     std::string unique_id(std::string id, std::string_view number, std::size_t line);
+    /// An item read, then dropped (a group without tasks, a table row that assigns nothing): the
+    /// diagnostics since `first_diagnostic` that name it keep their line but name no item, since
+    /// they would name nothing, or the next item given its id; its number was no duplicate.
+    void forget_item(const std::string& id, std::size_t first_diagnostic);
     plan build();
 
     const read_options& options_;
@@ -478,7 +482,8 @@ std::optional<date> date_in(std::string_view lower) {
     const auto month = number_after("tháng", day->second);
     if (!month) return std::nullopt;
     const auto year = number_after("năm", month->second);
-    if (!year) return std::nullopt;
+    // Five digits are no year: ISO dates, and so plan@1, stop at 9999.
+    if (!year || year->first > 9999) return std::nullopt;
     return make_date(year->first, static_cast<unsigned>(month->first), static_cast<unsigned>(day->first));
 }
 
@@ -1154,6 +1159,16 @@ std::string detail::document_reader::unique_id(std::string id, std::string_view 
     return unique;
 }
 
+void detail::document_reader::forget_item(const std::string& id, std::size_t first_diagnostic) {
+    const auto about_it = [&](const diagnostic& d) { return d.item == id; };
+    const auto from = diagnostics_.begin() + static_cast<std::ptrdiff_t>(first_diagnostic);
+    diagnostics_.erase(std::remove_if(from, diagnostics_.end(),
+                                      [&](const diagnostic& d) { return about_it(d) && d.code == "duplicate_number"; }),
+                       diagnostics_.end());
+    for (auto d = diagnostics_.begin() + static_cast<std::ptrdiff_t>(first_diagnostic); d != diagnostics_.end(); ++d)
+        if (about_it(*d)) d->item.clear();
+}
+
 void detail::document_reader::emit(node& n, const std::string& section) {
     // Dash bullets are items when there are at least two and each carries its own assignment;
     // otherwise they, and every "+" bullet, are part of the item's text and fields.
@@ -1186,6 +1201,7 @@ void detail::document_reader::emit(node& n, const std::string& section) {
     const bool is_root = n.parent == nullptr;
     std::string section_id = section;
     std::size_t index = items_.size();
+    const std::size_t first_diagnostic = diagnostics_.size();
     if (!is_root) {
         pending_item item;
         switch (n.head.kind) {
@@ -1230,12 +1246,15 @@ void detail::document_reader::emit(node& n, const std::string& section) {
     }
     for (auto& c : n.children) emit(*c, section_id);
     if (is_root) return;
-    // A group that holds no task is no item.
+    // A group that holds no task is no item (the groups under it have gone the same way).
     auto& self = items_[index];
     if (self.kind == item_kind::group) {
         const bool holds_task = std::any_of(items_.begin() + static_cast<std::ptrdiff_t>(index) + 1, items_.end(),
                                             [&](const pending_item& other) { return other.kind == item_kind::task; });
-        if (!holds_task) items_.resize(index);
+        if (!holds_task) {
+            forget_item(self.id, first_diagnostic);
+            items_.resize(index);
+        }
     }
 }
 
@@ -1266,6 +1285,7 @@ void detail::document_reader::read_tables(std::span<const detail::table> tables)
                     continue;
                 }
             }
+            const std::size_t first_diagnostic = diagnostics_.size();
             pending_item item;
             item.number = number;
             item.id = group_id.empty() ? number : group_id + "." + number;
@@ -1291,7 +1311,10 @@ void detail::document_reader::read_tables(std::span<const detail::table> tables)
             if (const auto product = cell(detail::column::targets); !product.empty()) item.targets.emplace_back(product);
             item.note = cell(detail::column::note);
             const bool assigned = std::any_of(item.roles.begin(), item.roles.end(), [](const auto& r) { return !r.empty(); });
-            if (!assigned && !item.due) continue;  // a row that assigns nothing: prose inside the table
+            if (!assigned && !item.due) {  // a row that assigns nothing: prose inside the table
+                forget_item(item.id, first_diagnostic);
+                continue;
+            }
             items_.push_back(std::move(item));
         }
     }

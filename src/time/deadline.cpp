@@ -305,7 +305,7 @@ private:
         if (is_date_separator(j) && is_number(j + 1)) {
             month = number(j + 1);
             j += 2;
-            if (is_date_separator(j) && is_number(j + 1) && number(j + 1) >= 1000) {
+            if (is_date_separator(j) && is_year(j + 1)) {
                 year = number(j + 1);
                 j += 2;
             }

@@ -206,3 +206,13 @@ TEST_CASE("every deadline phrase of the founding plan reads as the plan file say
     }
     CHECK(phrases == 49);
 }
+
+TEST_CASE("a number longer than four digits is no year: no date past 9999 or wrapped around", "[deadline]") {
+    // Found by fuzz_read_plan (fuzz/regressions/read_plan/): "Quý I/2011...124" read as the year
+    // 1,000,000, which std::chrono::year wrapped to 16960, a date plan@1 cannot write back.
+    check_unknown("Năm 1000000", "unrecognized_deadline");
+    check_unknown("Trước ngày 30/6/20231", "unrecognized_deadline");
+    const auto quarter = parse_deadline("Quý I/20111111124");
+    CHECK(quarter.deadline.kind == deadline_kind::unknown);
+    CHECK_FALSE(quarter.deadline.end);
+}

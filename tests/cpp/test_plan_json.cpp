@@ -424,3 +424,21 @@ TEST_CASE("duplicate ids and references to nothing are refused", "[plan_json][er
 TEST_CASE("a file that cannot be read names the file", "[plan_json][errors]") {
     CHECK_THROWS_WITH(load_plan_json("/nonexistent/plan.json"), StartsWith("/nonexistent/plan.json: cannot open"));
 }
+
+TEST_CASE("text that is not UTF-8 is refused by the writer with a kehoach::error, not written mangled", "[plan_json][errors]") {
+    // parse_deadline keeps a phrase as written, bad bytes included (fuzz/regressions/parse_deadline).
+    const auto reading = parse_deadline("Trong \xC3\x28 tháng 3");
+    CHECK_THROWS_AS(to_deadline_json(reading), kehoach::error);
+    CHECK_THROWS_WITH(to_deadline_json(reading), Contains("not valid UTF-8"));
+}
+
+TEST_CASE("a number too large for a double and a NUL byte are refused at their place", "[plan_json][errors]") {
+    // Found by fuzz_parse_plan_json and fuzz_parse_units_json (fuzz/regressions/): nlohmann threw
+    // out_of_range for the first, and stopped reading at the second while the key scan read on.
+    const std::string overflow = "{\"schema\": \"kehoach/plan@1\",\n \"plan\": {\"x\": 1e999}}";
+    CHECK_THROWS_AS(parse_plan_json(overflow, "p.json"), parse_error);
+    CHECK_THROWS_WITH(parse_plan_json(overflow, "p.json"), StartsWith("p.json:2:") && Contains("number overflow parsing '1e999'"));
+    const std::string nul("{\"schema\": \"kehoach/units@1\"}\0}{\"a\": 1, \"a\": 2}", 47);
+    CHECK_THROWS_AS(parse_units_json(nul, "u.json"), parse_error);
+    CHECK_THROWS_WITH(parse_units_json(nul, "u.json"), StartsWith("u.json:1:30: a NUL byte"));
+}

@@ -406,3 +406,48 @@ TEST_CASE("parts (PHẦN I, PHẦN II) group what follows, and numbering restart
     CHECK(p[0].title == "RÀ SOÁT");
     CHECK(std::none_of(p.diagnostics.begin(), p.diagnostics.end(), [](const diagnostic& d) { return d.code == "duplicate_number"; }));
 }
+
+TEST_CASE("a numbered heading that is no item names none in the diagnostics, so the plan@1 text reads back", "[plan_reader]") {
+    // Found by fuzz_read_plan (fuzz/regressions/read_plan/): the second "1." holds no task, so it is
+    // no item, but its duplicate_number warning named it "II.1#2", which plan@1 refused on reading.
+    const auto p = read_plan(R"(ỦY BAN NHÂN DÂN
+XÃ TÂN LẬP
+Số: 5/KH-UBND
+Tân Lập, ngày 02 tháng 2 năm 2024
+KẾ HOẠCH
+Làm sạch dữ liệu dân cư
+II. NHIỆM VỤ
+1. Rà soát hồ sơ tồn đọng
+Đơn vị chủ trì: Công an xã
+Thời gian: Trong quý I/2024
+1. Một đoạn chép lại từ văn bản khác, không giao cho ai.
+2. Cập nhật dữ liệu dân cư
+Đơn vị chủ trì: Công an xã
+Thời gian: Trong quý II/2024
+)");
+    std::vector<std::string> ids;
+    for (const auto& it : p.items()) ids.push_back(it.id);
+    CHECK(ids == std::vector<std::string>{"II", "II.1", "II.2"});
+    CHECK(std::none_of(p.diagnostics.begin(), p.diagnostics.end(), [](const diagnostic& d) { return d.item == "II.1#2"; }));
+    const auto text = to_plan_json(p);
+    CHECK(to_plan_json(parse_plan_json(text)) == text);
+}
+
+TEST_CASE("an issue date whose year has five digits is no date", "[plan_reader]") {
+    // Found by fuzz_read_plan (fuzz/regressions/read_plan/): "năm 12023" gave the plan a date that
+    // plan@1 cannot write back.
+    const auto p = read_plan(R"(ỦY BAN NHÂN DÂN
+XÃ TÂN LẬP
+Số: 6/KH-UBND
+Tân Lập, ngày 02 tháng 2 năm 12023
+KẾ HOẠCH
+Làm sạch dữ liệu dân cư
+II. NHIỆM VỤ
+1. Rà soát hồ sơ tồn đọng
+Đơn vị chủ trì: Công an xã
+Thời gian: Trong quý I/2024
+)");
+    CHECK_FALSE(p.info.date);
+    const auto text = to_plan_json(p);
+    CHECK(to_plan_json(parse_plan_json(text)) == text);
+}

@@ -3,6 +3,7 @@
 #include <kehoach/enum_names.hpp>
 #include <kehoach/error.hpp>
 #include <kehoach/io/file.hpp>
+#include <kehoach/io/plan_json.hpp>
 
 #include <catch2/catch.hpp>
 
@@ -120,4 +121,22 @@ TEST_CASE("load_plan reads a .csv file as a table", "[plan_reader][table]") {
     const auto p = load_plan(tables + "hoa-lam-phu-luc.csv");
     CHECK(p.size() == 6);
     CHECK(p.info.number.empty());  // a table has no front matter
+}
+
+TEST_CASE("a row that assigns nothing is no item, and no diagnostic names it", "[plan_reader]") {
+    // Found by fuzz_read_plan_csv (fuzz/regressions/read_plan_csv/): the second row 1 assigns
+    // nothing, so it is prose, but its duplicate_number warning named it "I.1#2", which plan@1
+    // refused on reading.
+    const auto p = read_plan_csv("STT,Nội dung,Đơn vị chủ trì,Thời gian\n"
+                                 "I,RÀ SOÁT,,\n"
+                                 "1,Rà soát hồ sơ tồn đọng,Công an xã,Trong quý II/2023\n"
+                                 "1,Ghi chú chép lại từ bảng khác,,\n"
+                                 "2,Cập nhật dữ liệu,Công an xã,Trong quý III/2023\n",
+                                 {.issuer = "Ủy ban nhân dân xã Ia Mơ", .date = make_date(2023, 4, 7)});
+    std::vector<std::string> ids;
+    for (const auto& it : p.items()) ids.push_back(it.id);
+    CHECK(ids == std::vector<std::string>{"I", "I.1", "I.2"});
+    CHECK(std::none_of(p.diagnostics.begin(), p.diagnostics.end(), [](const diagnostic& d) { return d.item == "I.1#2"; }));
+    const auto text = to_plan_json(p);
+    CHECK(to_plan_json(parse_plan_json(text)) == text);
 }
