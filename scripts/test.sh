@@ -42,7 +42,7 @@ sanitized=(-G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHD
 
 # The installed package and the pip install are the release build's; here they would only repeat it.
 CC=clang CXX=clang++ cmake -S . -B "$BUILD_DIR-sanitize" "${sanitized[@]}" \
-  -DKEHOACH_SANITIZE=address,undefined -DKEHOACH_BUILD_PYTHON=ON \
+  -DKEHOACH_SANITIZE=address,undefined -DKEHOACH_BUILD_FUZZERS=ON -DKEHOACH_BUILD_PYTHON=ON \
   -DKEHOACH_FUZZ_SECONDS="${KEHOACH_FUZZ_SECONDS:-30}"
 cmake --build "$BUILD_DIR-sanitize" --parallel "$JOBS"
 ctest --test-dir "$BUILD_DIR-sanitize" --output-on-failure --parallel "$JOBS" -E '^python/test_packaging$'

@@ -305,7 +305,8 @@ private:
         if (is_date_separator(j) && is_number(j + 1)) {
             month = number(j + 1);
             j += 2;
-            if (is_date_separator(j) && is_year(j + 1)) {
+            // A longer number is still this date's year, so that make_date() refuses it at its place.
+            if (is_date_separator(j) && is_number(j + 1) && number(j + 1) >= 1000) {
                 year = number(j + 1);
                 j += 2;
             }

@@ -437,7 +437,7 @@ TEST_CASE("a number too large for a double and a NUL byte are refused at their p
     // out_of_range for the first, and stopped reading at the second while the key scan read on.
     const std::string overflow = "{\"schema\": \"kehoach/plan@1\",\n \"plan\": {\"x\": 1e999}}";
     CHECK_THROWS_AS(parse_plan_json(overflow, "p.json"), parse_error);
-    CHECK_THROWS_WITH(parse_plan_json(overflow, "p.json"), StartsWith("p.json:2:") && Contains("number overflow parsing '1e999'"));
+    CHECK_THROWS_WITH(parse_plan_json(overflow, "p.json"), StartsWith("p.json:2:") && Contains("a number too large to hold"));
     const std::string nul("{\"schema\": \"kehoach/units@1\"}\0}{\"a\": 1, \"a\": 2}", 47);
     CHECK_THROWS_AS(parse_units_json(nul, "u.json"), parse_error);
     CHECK_THROWS_WITH(parse_units_json(nul, "u.json"), StartsWith("u.json:1:30: a NUL byte"));
