@@ -26,7 +26,7 @@ shift $((OPTIND - 1))
 targets=("$@")
 ((${#targets[@]})) || targets=(read_plan read_plan_csv parse_deadline parse_plan_json parse_units_json parse_status_log)
 
-bash scripts/deps.sh clang libclang-rt-14-dev
+bash scripts/deps.sh
 
 BUILD_DIR=${BUILD_DIR:-build-fuzz}
 if [ ! -f "$BUILD_DIR/CMakeCache.txt" ]; then
