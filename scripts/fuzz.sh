@@ -7,6 +7,8 @@
 #   TARGET  read_plan read_plan_csv parse_deadline parse_plan_json parse_units_json parse_status_log
 #           (default: all)
 #   BUILD_DIR  the fuzz tree (default: build-fuzz)
+#   KEHOACH_FUZZ_TIMEOUT  seconds one input may take before it counts as a hang (default: 10; raise
+#              it on a machine busy with other work, whose waits libFuzzer would take for hangs)
 # The corpus grows in BUILD_DIR/fuzz/corpus/TARGET and is kept from run to run; seeds and
 # regressions are read from fuzz/. A crash leaves its input as BUILD_DIR/fuzz/TARGET-crash-*:
 # fix the cause, then move the input to fuzz/regressions/TARGET/. Exits 1 when a target found something.
@@ -19,7 +21,7 @@ while getopts "t:n:j:" opt; do
     t) seconds=$OPTARG ;;
     n) runs=$OPTARG ;;
     j) jobs=$OPTARG ;;
-    *) sed -n '2,13p' "$0" >&2; exit 2 ;;
+    *) sed -n '2,14p' "$0" >&2; exit 2 ;;
   esac
 done
 shift $((OPTIND - 1))
@@ -47,7 +49,7 @@ for target in "${targets[@]}"; do
   inputs=(fuzz/seeds/"$target" fuzz/regressions/"$target")
   echo "== $target: ${runs:+$runs runs}${runs:-$seconds s} x $jobs job(s), log in $logs" >&2
   # -jobs writes one log per job in the working directory; one job writes its own the same way.
-  (cd "$logs" && "$out/fuzz_$target" "${limit[@]}" -jobs="$jobs" -workers="$jobs" -timeout=10 \
+  (cd "$logs" && "$out/fuzz_$target" "${limit[@]}" -jobs="$jobs" -workers="$jobs" -timeout="${KEHOACH_FUZZ_TIMEOUT:-10}" \
     -rss_limit_mb=2048 -dict="$OLDPWD/fuzz/dict/$target.dict" -print_final_stats=1 \
     -artifact_prefix="$out/$target-" "$corpus" "${inputs[@]/#/$OLDPWD/}" >/dev/null 2>&1) || status=1
   execs=$(cat "$logs"/fuzz-*.log | awk '/^stat::number_of_executed_units:/ {n += $2} END {print n + 0}')
