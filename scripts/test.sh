@@ -59,4 +59,5 @@ ctest --test-dir "$BUILD_DIR-sanitize" --output-on-failure --parallel "$JOBS" --
 CC=clang CXX=clang++ cmake -S . -B "$BUILD_DIR-tsan" "${sanitized[@]}" \
   -DKEHOACH_SANITIZE=thread -DKEHOACH_BUILD_CLI=OFF -DKEHOACH_BUILD_EXAMPLES=OFF
 cmake --build "$BUILD_DIR-tsan" --parallel "$JOBS" --target kehoach_tests
-TSAN_OPTIONS=halt_on_error=1 ctest --test-dir "$BUILD_DIR-tsan" --output-on-failure --parallel "$JOBS"
+TSAN_OPTIONS=halt_on_error=1 ctest --test-dir "$BUILD_DIR-tsan" --output-on-failure --parallel "$JOBS" \
+  --label-exclude fuzz_replay
