@@ -201,7 +201,7 @@ void layout_tables(const document& doc, std::vector<bool>& used, std::vector<tab
         const auto content_start = starts[std::min<std::size_t>(number_column + 1, starts.size() - 1)];
         for (; j < lines.size(); ++j) {
             const auto row_cells = placed_cells(lines[j]);
-            if (is_header_line(row_cells)) {  // the header again, after a page break
+            if (row_cells.empty() || is_header_line(row_cells)) {  // a rule of pipes, or the header again after a page break
                 t.last_index = j;
                 continue;
             }

@@ -140,3 +140,14 @@ TEST_CASE("a row that assigns nothing is no item, and no diagnostic names it", "
     const auto text = to_plan_json(p);
     CHECK(to_plan_json(parse_plan_json(text)) == text);
 }
+
+TEST_CASE("a line of bare pipes between a laid-out table's rows is a rule, not the table's end", "[plan_reader][table]") {
+    const std::string document = KEHOACH_SOURCE_DIR "/tests/data/documents/layout-table.txt";
+    auto text = read_input(document);
+    const auto row_3 = text.find("  3    Rà soát, đơn giản hóa");
+    REQUIRE(row_3 != std::string::npos);
+    text.insert(row_3, "|   |\n");
+    const auto ruled = read_plan(text, {.source = "ruled.txt"});
+    CHECK(ruled.size() > 6);
+    CHECK(described(ruled) == described(load_plan(document)));
+}
