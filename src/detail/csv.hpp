@@ -16,9 +16,10 @@
 
 namespace kehoach::detail {
 
-/// Appends a field: quoted when it holds a comma, a quote or a line break, quotes doubled.
+/// Appends a field: quoted when it holds a comma, a quote or a line break, or starts with a
+/// byte-order mark (which would read as files joined at a record's start), quotes doubled.
 inline void csv_field(std::string& out, std::string_view field) {
-    if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
+    if (field.find_first_of(",\"\r\n") == std::string_view::npos && !field.starts_with("\xEF\xBB\xBF")) {
         out += field;
         return;
     }
@@ -66,10 +67,6 @@ public:
             const auto at = position_of(text_, nul);
             fail_(at.line, at.column, "a NUL byte: this is a binary file or UTF-16 text, not a CSV table in UTF-8");
         }
-        if (const auto bom = inner_bom(text_, at_); bom != std::string_view::npos) {
-            const auto at = position_of(text_, bom);
-            fail_(at.line, at.column, std::string(inner_bom_message));
-        }
     }
 
     /// The next record's fields; false at the end of the text.
@@ -77,6 +74,8 @@ public:
         record.clear();
         while (at_ < text_.size() && (text_[at_] == '\n' || text_[at_] == '\r')) newline();
         if (at_ >= text_.size()) return false;
+        // Only where a record starts: inside a quoted field the character is the field's text.
+        if (line_ > 1 && starts_with_bom(text_, at_)) fail_(line_, column_, std::string(inner_bom_message));
         for (;;) {
             record.push_back(field());
             if (at_ >= text_.size()) return true;

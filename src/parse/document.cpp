@@ -351,7 +351,7 @@ document read_document(std::string_view text, std::string source, const read_lim
                                 : "a NUL byte: this is a binary file, not the text of a plan");
     }
     // Checked and lowercased in one pass; most lines are kept as they are, lowercase and all.
-    if (const auto bom = inner_bom(text, 0); bom != std::string_view::npos) {
+    if (const auto bom = joined_file_bom(text); bom != std::string_view::npos) {
         const auto at = position_of(text, bom);
         throw parse_error({source, at.line, at.column}, {}, std::string(inner_bom_message));
     }

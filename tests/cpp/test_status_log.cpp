@@ -91,6 +91,21 @@ TEST_CASE("status@1 JSON and CSV say the same", "[status_log]") {
     CHECK(json.updates()[0].line == 4);
 }
 
+TEST_CASE("U+FEFF inside a field is text; only at a line's start does it mean files joined", "[status_log]") {
+    // Pasted from a word processor: a zero-width no-break space inside a note, and one leading a note.
+    const auto json = parse_status_log(R"({"schema": "kehoach/status@1", "updates": [
+        {"item": "1.1", "date": "2023-05-02", "state": "progress", "note": "Đã rà soát\uFEFF 9 hồ sơ"},
+        {"item": "\uFEFF1.2", "date": "2023-05-09", "state": "done"}]})");
+    const auto csv = status_csv(json);
+    const auto again = parse_status_log(csv);
+    REQUIRE(again.size() == 2);
+    CHECK(again.updates()[0].note == "Đã rà soát\xEF\xBB\xBF 9 hồ sơ");
+    CHECK(again.updates()[1].item == "\xEF\xBB\xBF" "1.2");
+    CHECK(status_csv(again) == csv);
+    CHECK(parse_failure("item,date,state\n1.1,2023-05-02,done\n\xEF\xBB\xBFitem,date,state\n") ==
+          "log.csv:3:1: a byte-order mark inside the text (files joined together?): remove it");
+}
+
 TEST_CASE("validation reports every problem against the plan, with its line", "[status_log]") {
     const auto log = parse_status_log(
         "item,date,state,percent\n"
