@@ -25,6 +25,9 @@ namespace {
 
 constexpr std::string_view status_schema = "kehoach/status@1";
 constexpr std::array<std::string_view, 6> csv_columns{"item", "date", "state", "percent", "note", "plan"};
+// A percent past 0..100 reads, for validate() to report; past this bound it is a typo that both
+// formats refuse alike, so that a log converted from one to the other reads back.
+constexpr long long percent_bound = 1'000'000;
 
 /// Reads the CSV form: a header, then one update a record.
 status_log read_csv(std::string_view text, std::string_view source, const read_limits& limits) {
@@ -79,12 +82,15 @@ status_log read_csv(std::string_view text, std::string_view source, const read_l
                  fmt::format("unknown state \"{}\" (expected one of: {})", state.text, joined_names<status_state>()));
         u.state = *known;
         if (const auto* percent = cell(3); percent && !percent->text.empty()) {
-            int value = 0;
+            long long value = 0;
             const auto* end = percent->text.data() + percent->text.size();
             const auto [stop, ec] = std::from_chars(percent->text.data(), end, value);
-            if (ec != std::errc{} || stop != end)
+            if (ec == std::errc::invalid_argument || stop != end)
                 fail(percent->line, percent->column, fmt::format("\"{}\" is not a whole number of percent", percent->text));
-            u.percent = value;
+            if (ec == std::errc::result_out_of_range || value < -percent_bound || value > percent_bound)
+                fail(percent->line, percent->column,
+                     fmt::format("{} is out of range {}..{}", percent->text, -percent_bound, percent_bound));
+            u.percent = static_cast<int>(value);
         }
         if (const auto* note = cell(4)) u.note = note->text;
         if (const auto* in_plan = cell(5)) u.plan = in_plan->text;
@@ -114,7 +120,7 @@ public:
             u.day = *optional_date(row, path, "date");
             u.state = enum_value<status_state>(require(row, path, "state"), path / "state", "state");
             if (const auto* percent = optional(row, "percent"))
-                u.percent = static_cast<int>(integer_value(*percent, path / "percent", -1'000'000, 1'000'000));
+                u.percent = static_cast<int>(integer_value(*percent, path / "percent", -percent_bound, percent_bound));
             u.note = optional_string(row, path, "note");
             log.append(std::move(u));
         });

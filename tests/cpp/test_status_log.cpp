@@ -75,6 +75,12 @@ TEST_CASE("a malformed status log is refused at the place it goes wrong", "[stat
           "log.csv:2:16: unknown state \"finished\" (expected one of: started, progress, done, cancelled)");
     CHECK(parse_failure("item,date,state,percent\n1.1,2023-05-02,progress,40%\n") ==
           "log.csv:2:25: \"40%\" is not a whole number of percent");
+    // The same bound as JSON's, so that a log either format reads, the other reads too.
+    CHECK(parse_failure("item,date,state,percent\n1.1,2023-05-02,progress,100222222\n") ==
+          "log.csv:2:25: 100222222 is out of range -1000000..1000000");
+    CHECK(parse_failure("item,date,state,percent\n1.1,2023-05-02,progress,-1000001\n") ==
+          "log.csv:2:25: -1000001 is out of range -1000000..1000000");
+    CHECK(parse_status_log("item,date,state,percent\n1.1,2023-05-02,progress,1000000\n").updates()[0].percent == 1'000'000);
     CHECK(parse_failure("item,date,state\n1.1,2023-05-02\n") == "log.csv:2:1: 2 fields, but the header names 3");
     CHECK(parse_failure("item,date,state,note\n1.1,2023-05-02,done,\"never closed\n") ==
           "log.csv:2:21: a quoted field is never closed");
