@@ -19,7 +19,7 @@ namespace kehoach::detail {
 /// Appends a field: quoted when it holds a comma, a quote or a line break, or starts with a
 /// byte-order mark (which would read as files joined at a record's start), quotes doubled.
 inline void csv_field(std::string& out, std::string_view field) {
-    if (field.find_first_of(",\"\r\n") == std::string_view::npos && !field.starts_with("\xEF\xBB\xBF")) {
+    if (field.find_first_of(",\"\r\n") == std::string_view::npos && !field.starts_with(utf8_bom)) {
         out += field;
         return;
     }
@@ -53,7 +53,7 @@ class csv_reader {
 public:
     csv_reader(std::string_view text, Fail fail, std::size_t max_line_length = std::numeric_limits<std::size_t>::max())
         : text_(text), fail_(std::move(fail)), max_line_length_(max_line_length) {
-        if (text_.starts_with("\xEF\xBB\xBF")) at_ = 3, column_ = 4;
+        if (text_.starts_with(utf8_bom)) at_ = utf8_bom.size(), column_ = 4;
         if (text_.starts_with("\xFF\xFE") || text_.starts_with("\xFE\xFF"))
             fail_(1, 1, "this is UTF-16 text: save the table as UTF-8 (CSV UTF-8 in Excel)");
         const auto nul = text_.find('\0');
@@ -75,7 +75,7 @@ public:
         while (at_ < text_.size() && (text_[at_] == '\n' || text_[at_] == '\r')) newline();
         if (at_ >= text_.size()) return false;
         // Only where a record starts: inside a quoted field the character is the field's text.
-        if (line_ > 1 && starts_with_bom(text_, at_)) fail_(line_, column_, std::string(inner_bom_message));
+        if (line_ > 1 && text_.substr(at_).starts_with(utf8_bom)) fail_(line_, column_, std::string(inner_bom_message));
         for (;;) {
             record.push_back(field());
             if (at_ >= text_.size()) return true;

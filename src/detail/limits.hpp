@@ -9,7 +9,6 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -39,16 +38,16 @@ inline void check_input_size(std::string_view text, std::string_view source, con
                limits.max_input_bytes);
 }
 
+/// U+FEFF in UTF-8: a byte-order mark where a text starts, which the readers skip.
+inline constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
+
 /// Where a byte-order mark starts a line, or npos: files joined together, whose second would be
 /// read as the first's text, its first line hidden behind an invisible character. Elsewhere the
-/// same character (U+FEFF) is a zero-width no-break space, text like any other, which a JSON
-/// string may hold and so every format must keep.
+/// same character is a zero-width no-break space, text like any other, which a JSON string may
+/// hold and so every format must keep.
 [[nodiscard]] inline std::size_t joined_file_bom(std::string_view text) noexcept {
     const auto at = text.find("\n\xEF\xBB\xBF");
     return at == std::string_view::npos ? at : at + 1;
-}
-[[nodiscard]] inline bool starts_with_bom(std::string_view text, std::size_t at) noexcept {
-    return text.substr(std::min(at, text.size())).starts_with("\xEF\xBB\xBF");
 }
 inline constexpr std::string_view inner_bom_message = "a byte-order mark inside the text (files joined together?): remove it";
 

@@ -333,7 +333,7 @@ std::string organization_name(std::string_view text) {
 
 document read_document(std::string_view text, std::string source, const read_limits& limits) {
     check_input_size(text, source, limits);
-    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // a byte-order mark
+    if (text.starts_with(utf8_bom)) text.remove_prefix(utf8_bom.size());
     std::string from_utf16;
     if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF")) {
         from_utf16 = utf8_of_utf16(text, source);
