@@ -3,6 +3,7 @@
 #include <kehoach/track/snapshot.hpp>
 
 #include "../detail/csv.hpp"
+#include "../detail/limits.hpp"
 
 #include <fmt/format.h>
 
@@ -59,7 +60,7 @@ item_table items_of(const plan& p, const calendar& cal) {
 
 std::string to_items_csv(const plan& p, const calendar& cal) {
     const auto t = items_of(p, cal);
-    std::string out = "\xEF\xBB\xBF";
+    std::string out(detail::utf8_bom);
     for (std::size_t c = 0; c < item_table_columns.size(); ++c) out += fmt::format("{}{}", c ? "," : "", item_table_columns[c]);
     out += "\r\n";
     auto day = [](const std::optional<date>& d) { return d ? to_iso(*d) : std::string(); };

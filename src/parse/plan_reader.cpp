@@ -1563,9 +1563,11 @@ plan load_plan(const std::filesystem::path& path, read_options options) {
     const std::string text = read_input(path, options.limits.max_input_bytes);
     options.source = input_name(path);
     if (path.extension() == ".csv") return read_plan_csv(text, {}, options);
-    const auto first = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+    std::string_view body = text;
+    if (body.starts_with(detail::utf8_bom)) body.remove_prefix(detail::utf8_bom.size());
+    const auto first = body.find_first_not_of(" \t\r\n");
     // A .json file is JSON whatever it holds: read as a document, its errors would say nothing useful.
-    if (path.extension() == ".json" || (first != std::string::npos && text[first] == '{'))
+    if (path.extension() == ".json" || (first != std::string_view::npos && body[first] == '{'))
         return parse_plan_json(text, options.source, options.limits);
     return read_plan(text, options);
 }

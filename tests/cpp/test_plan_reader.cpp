@@ -1,6 +1,7 @@
 #include <kehoach/parse/plan_reader.hpp>
 
 #include <kehoach/error.hpp>
+#include <kehoach/io/file.hpp>
 #include <kehoach/io/plan_json.hpp>
 #include <kehoach/text/normalize.hpp>
 
@@ -163,6 +164,16 @@ TEST_CASE("load_plan reads plan@1 JSON and documents alike", "[plan_reader]") {
     const auto document = load_plan(KEHOACH_SOURCE_DIR "/tests/data/documents/defects.txt");
     CHECK(document.size() > 10);
     CHECK_THROWS_WITH(load_plan("/nonexistent.txt"), StartsWith("/nonexistent.txt: cannot open"));
+}
+
+TEST_CASE("load_plan knows JSON by its brace behind a byte-order mark and blank lines, whatever the file's name", "[plan_reader]") {
+    // Notepad saves with a byte-order mark; offices rename files freely.
+    const auto path = std::filesystem::temp_directory_path() / "kehoach-json-named-txt.txt";
+    write_file_atomically(path, "\xEF\xBB\xBF\r\n  " + read_input(KEHOACH_SOURCE_DIR "/examples/plans/chu-rang-2023.plan.json"));
+    const auto p = load_plan(path);
+    std::filesystem::remove(path);
+    CHECK(p.info.number == "24/KH-UBND");
+    CHECK(p.size() == load_plan_json(KEHOACH_SOURCE_DIR "/examples/plans/chu-rang-2023.plan.json").size());
 }
 
 TEST_CASE("one unit whichever vowel carries the tone of its name", "[plan_reader]") {
