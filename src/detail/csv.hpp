@@ -54,7 +54,7 @@ public:
     csv_reader(std::string_view text, Fail fail, std::size_t max_line_length = std::numeric_limits<std::size_t>::max())
         : text_(text), fail_(std::move(fail)), max_line_length_(max_line_length) {
         if (text_.starts_with(utf8_bom)) at_ = utf8_bom.size(), column_ = 4;
-        if (text_.starts_with("\xFF\xFE") || text_.starts_with("\xFE\xFF"))
+        if (starts_with_utf16_bom(text_))
             fail_(1, 1, "this is UTF-16 text: save the table as UTF-8 (CSV UTF-8 in Excel)");
         const auto nul = text_.find('\0');
         const auto bad = first_invalid_utf8(text_.substr(0, nul));

@@ -58,7 +58,7 @@ protected:
             over_limit(source_, at.line, at.column, fmt::format("arrays and objects nested more than {} deep", limits_.max_depth),
                        "max_depth", limits_.max_depth);
         }
-        if (text_.starts_with("\xFF\xFE") || text_.starts_with("\xFE\xFF")) fail_at(0, {}, "this is UTF-16 text: save it as UTF-8");
+        if (starts_with_utf16_bom(text_)) fail_at(0, {}, "this is UTF-16 text: save it as UTF-8");
         if (const auto nul = text_.find('\0'); nul != std::string_view::npos)
             fail_at(nul, {}, "a NUL byte: this is a binary file or UTF-16 text, not JSON in UTF-8");
         json root;

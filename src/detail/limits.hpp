@@ -40,6 +40,11 @@ inline void check_input_size(std::string_view text, std::string_view source, con
 
 /// U+FEFF in UTF-8: a byte-order mark where a text starts, which the readers skip.
 inline constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
+/// U+FEFF in UTF-16, little- and big-endian: what Notepad's "Unicode" starts with.
+inline constexpr std::string_view utf16le_bom = "\xFF\xFE", utf16be_bom = "\xFE\xFF";
+[[nodiscard]] inline bool starts_with_utf16_bom(std::string_view text) noexcept {
+    return text.starts_with(utf16le_bom) || text.starts_with(utf16be_bom);
+}
 
 /// Where a byte-order mark starts a line, or npos: files joined together, whose second would be
 /// read as the first's text, its first line hidden behind an invisible character. Elsewhere the

@@ -21,7 +21,7 @@ namespace {
 /// UTF-16 with a byte-order mark (what Notepad saves as "Unicode") as UTF-8; an unpaired surrogate
 /// or an odd byte is an error at its line and column.
 std::string utf8_of_utf16(std::string_view text, const std::string& source) {
-    const bool little = text.starts_with("\xFF\xFE");
+    const bool little = text.starts_with(utf16le_bom);
     auto unit_at = [&](std::size_t at) {
         const auto first = static_cast<unsigned char>(text[at]), second = static_cast<unsigned char>(text[at + 1]);
         return static_cast<std::uint32_t>(little ? first | (second << 8) : (first << 8) | second);
@@ -335,7 +335,7 @@ document read_document(std::string_view text, std::string source, const read_lim
     check_input_size(text, source, limits);
     if (text.starts_with(utf8_bom)) text.remove_prefix(utf8_bom.size());
     std::string from_utf16;
-    if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF")) {
+    if (starts_with_utf16_bom(text)) {
         from_utf16 = utf8_of_utf16(text, source);
         text = from_utf16;
     }

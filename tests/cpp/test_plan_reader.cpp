@@ -168,12 +168,13 @@ TEST_CASE("load_plan reads plan@1 JSON and documents alike", "[plan_reader]") {
 
 TEST_CASE("load_plan knows JSON by its brace behind a byte-order mark and blank lines, whatever the file's name", "[plan_reader]") {
     // Notepad saves with a byte-order mark; offices rename files freely.
+    const std::filesystem::path json = KEHOACH_SOURCE_DIR "/examples/plans/chu-rang-2023.plan.json";
     const auto path = std::filesystem::temp_directory_path() / "kehoach-json-named-txt.txt";
-    write_file_atomically(path, "\xEF\xBB\xBF\r\n  " + read_input(KEHOACH_SOURCE_DIR "/examples/plans/chu-rang-2023.plan.json"));
+    write_file_atomically(path, "\xEF\xBB\xBF\r\n  " + read_input(json));
     const auto p = load_plan(path);
     std::filesystem::remove(path);
     CHECK(p.info.number == "24/KH-UBND");
-    CHECK(p.size() == load_plan_json(KEHOACH_SOURCE_DIR "/examples/plans/chu-rang-2023.plan.json").size());
+    CHECK(p.size() == load_plan_json(json).size());
 }
 
 TEST_CASE("one unit whichever vowel carries the tone of its name", "[plan_reader]") {
